@@ -1,0 +1,236 @@
+#include "cli/cli.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "dsl/core/app.h"
+#include "dsl/core/resource.h"
+#include "dsl/core/stack.h"
+#include "generators/generator.h"
+#include "generators/output/output_sink.h"
+#include "generators/text/unified_diff.h"
+
+namespace iac::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Selection {
+  std::vector<std::string> apps;
+  std::vector<std::string> envs;
+  std::vector<std::string> formats;
+  std::string out = "out";
+};
+
+bool selected(const std::vector<std::string>& filter, const std::string& value) {
+  return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();
+}
+
+/// The output folders this run is responsible for: `<app>/<env>/<format>/`.
+std::vector<std::string> scopes_of(std::vector<App>& apps, const Selection& selection) {
+  std::vector<std::string> scopes;
+  for (App& app : apps) {
+    if (!selected(selection.apps, app.name())) continue;
+    for (const Environment& env : app.environment_list()) {
+      if (!selected(selection.envs, env.name)) continue;
+      for (const auto& info : gen::generator_registry()) {
+        if (selected(selection.formats, std::string(info.name))) {
+          scopes.push_back(fmt::format("{}/{}/{}/", app.name(), env.name, info.name));
+        }
+      }
+    }
+  }
+  return scopes;
+}
+
+bool in_scopes(const std::string& path, const std::vector<std::string>& scopes) {
+  return std::any_of(scopes.begin(), scopes.end(), [&](const std::string& scope) {
+    return path.compare(0, scope.size(), scope) == 0;
+  });
+}
+
+/// Synthesizes the selected apps into memory; prints diagnostics; false on errors.
+bool synthesize_selected(std::vector<App>& apps, const Selection& selection,
+                         gen::MemorySink& files) {
+  const auto scopes = scopes_of(apps, selection);
+  bool ok = true;
+  for (App& app : apps) {
+    if (!selected(selection.apps, app.name())) continue;
+    gen::MemorySink all;
+    Diagnostics diagnostics = gen::synthesize(app, all, selection.formats);
+    for (const auto& d : diagnostics) std::cerr << format_diagnostic(d) << '\n';
+    if (has_errors(diagnostics)) {
+      ok = false;
+      continue;
+    }
+    for (const auto& [path, content] : all.files()) {
+      if (in_scopes(path, scopes)) files.write(path, content);
+    }
+  }
+  return ok;
+}
+
+bool check_selection(std::vector<App>& apps, const Selection& selection) {
+  for (const auto& name : selection.apps) {
+    if (std::none_of(apps.begin(), apps.end(), [&](const App& a) { return a.name() == name; })) {
+      std::cerr << fmt::format("iacgen: no app named '{}' (see `iacgen list`)\n", name);
+      return false;
+    }
+  }
+  for (const auto& name : selection.envs) {
+    bool known = std::any_of(apps.begin(), apps.end(), [&](const App& app) {
+      const auto& envs = app.environment_list();
+      return std::any_of(envs.begin(), envs.end(), [&](const Environment& e) { return e.name == name; });
+    });
+    if (!known) {
+      std::cerr << fmt::format("iacgen: no environment named '{}' (see `iacgen list`)\n", name);
+      return false;
+    }
+  }
+  return true;
+}
+
+int run_list(std::vector<App>& apps) {
+  int status = kOk;
+  for (App& app : apps) {
+    const Diagnostics& diagnostics = app.synthesize();
+    std::cout << app.name() << '\n';
+    for (const auto& stack : app.stacks()) {
+      const Environment& env = stack->env();
+      std::cout << fmt::format("  {:<8} {:<8} {:<12} {:>3} resources{}\n", env.name,
+                               to_string(env.tier), env.location, stack->resources().size(),
+                               env.secondary_location ? "  dr: " + *env.secondary_location : "");
+    }
+    if (has_errors(diagnostics)) {
+      for (const auto& d : diagnostics) std::cerr << format_diagnostic(d) << '\n';
+      status = kInvalidModel;
+    }
+  }
+  return status;
+}
+
+int run_synth(std::vector<App>& apps, const Selection& selection) {
+  gen::MemorySink files;
+  if (!synthesize_selected(apps, selection, files)) {
+    std::cerr << "iacgen: synth failed; nothing was written\n";
+    return kInvalidModel;
+  }
+  gen::CommitReport report;
+  Diagnostics errors =
+      gen::commit_to_directory(files, selection.out, scopes_of(apps, selection), report);
+  for (const auto& d : errors) std::cerr << format_diagnostic(d) << '\n';
+  if (!errors.empty()) return kWriteFailed;
+  for (const auto& path : report.kept) {
+    std::cerr << fmt::format("iacgen: kept '{}': no longer generated, but edited by hand\n", path);
+  }
+  std::cout << fmt::format("synthesized {} files into {}: {} written, {} unchanged, {} removed\n",
+                           files.files().size(), selection.out, report.written, report.unchanged,
+                           report.removed);
+  return kOk;
+}
+
+int run_diff(std::vector<App>& apps, const Selection& selection) {
+  gen::MemorySink files;
+  if (!synthesize_selected(apps, selection, files)) return kInvalidModel;
+  const auto scopes = scopes_of(apps, selection);
+  int changed = 0;
+  for (const auto& [path, content] : files.files()) {
+    std::ifstream in(fs::path(selection.out) / path, std::ios::binary);
+    std::ostringstream committed;
+    if (in) committed << in.rdbuf();
+    if (!in) std::cout << fmt::format("added: {}\n", path);
+    std::string diff = gen::unified_diff(path, committed.str(), content);
+    if (!diff.empty()) {
+      ++changed;
+      std::cout << diff;
+    }
+  }
+  for (const auto& [path, digest] : gen::read_manifest(selection.out)) {
+    if (in_scopes(path, scopes) && files.files().count(path) == 0 &&
+        fs::exists(fs::path(selection.out) / path)) {
+      ++changed;
+      std::cout << fmt::format("removed: {} (iacgen no longer generates it)\n", path);
+    }
+  }
+  if (changed == 0) {
+    std::cout << fmt::format("no differences: {} files in {} match the code\n",
+                             files.files().size(), selection.out);
+    return kOk;
+  }
+  std::cout << fmt::format("{} of {} files differ from the code; run `iacgen synth` to update {}\n",
+                           changed, files.files().size(), selection.out);
+  return kDrift;
+}
+
+void add_selection_options(CLI::App& command, Selection& selection) {
+  std::vector<std::string> formats;
+  for (const auto& info : gen::generator_registry()) formats.emplace_back(info.name);
+  command.add_option("--app", selection.apps, "Only these applications (repeatable)");
+  command.add_option("--env", selection.envs, "Only these environments (repeatable)");
+  command.add_option("--format", selection.formats, "Only these output formats (repeatable)")
+      ->check(CLI::IsMember(formats));
+  command.add_option("--out", selection.out, "Output directory")->capture_default_str();
+}
+
+std::string formats_help() {
+  std::string text = "Formats:\n";
+  for (const auto& info : gen::generator_registry()) {
+    text += fmt::format("  {:<10} {}\n", info.name, info.description);
+  }
+  return text;
+}
+
+}  // namespace
+
+int run(std::vector<App>& apps, int argc, const char* const* argv) {
+  CLI::App cli{"iacgen: typed Azure environments, synthesized to Terraform and Bicep", "iacgen"};
+  cli.require_subcommand(1);
+  cli.footer(formats_help() +
+             "\nExamples:\n"
+             "  iacgen list                              apps, environments, resource counts\n"
+             "  iacgen synth                             write every app and environment to out/\n"
+             "  iacgen synth --env prod --format bicep   only prod, only Bicep\n"
+             "  iacgen diff                              compare out/ with the code (CI)\n"
+             "\nExit codes: 0 ok, 1 diff found drift, 2 usage error, 3 the model has errors "
+             "(nothing written), 4 the output could not be written (previous output intact).");
+
+  Selection selection;
+  auto* list = cli.add_subcommand("list", "List applications, environments and resource counts");
+  auto* synth = cli.add_subcommand("synth", "Synthesize the output files (atomically)");
+  add_selection_options(*synth, selection);
+  auto* diff = cli.add_subcommand("diff", "Compare a fresh synth with the committed output");
+  add_selection_options(*diff, selection);
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return cli.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return cli.exit(help);
+  } catch (const CLI::ParseError& error) {
+    cli.exit(error);
+    return kUsage;
+  }
+  if (!check_selection(apps, selection)) return kUsage;
+  if (list->parsed()) return run_list(apps);
+  if (synth->parsed()) return run_synth(apps, selection);
+  if (diff->parsed()) return run_diff(apps, selection);
+  return kUsage;
+}
+
+int run(App& app, int argc, const char* const* argv) {
+  std::vector<App> apps;
+  apps.push_back(std::move(app));
+  int status = run(apps, argc, argv);
+  app = std::move(apps.front());
+  return status;
+}
+
+}  // namespace iac::cli

@@ -1,0 +1,20 @@
+#pragma once
+/// Every resource kind of the model, as one variant that generators dispatch on.
+///
+/// Adding a kind here makes the compiler point at every generator that lacks its emitter.
+
+#include <variant>
+
+namespace iac::azure {
+
+class ResourceGroup;
+class LogAnalyticsWorkspace;
+class ApplicationInsights;
+class StorageAccount;
+class KeyVault;
+
+using AnyResource = std::variant<const ResourceGroup*, const LogAnalyticsWorkspace*,
+                                 const ApplicationInsights*, const StorageAccount*,
+                                 const KeyVault*>;
+
+}  // namespace iac::azure

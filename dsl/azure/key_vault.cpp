@@ -1,0 +1,35 @@
+#include "dsl/azure/key_vault.h"
+
+#include <fmt/format.h>
+
+namespace iac::azure {
+
+const ResourceKind KeyVault::kKind{
+    .name = "Key Vault",
+    .abbreviation = "kv",
+    .naming = {.min_length = 3,
+               .max_length = 24,
+               .charset = "letters, digits and '-'",
+               .allowed = chars::alnum_hyphen,
+               .first = chars::letter,
+               .last = chars::alnum,
+               .no_consecutive_hyphens = true,
+               .scope = NameScope::global}};
+
+KeyVault::KeyVault(Construct& scope, std::string id, Props props)
+    : Resource(scope, std::move(id), props.name, props.tags), props_(std::move(props)) {}
+
+void KeyVault::validate(Diagnostics& out) const {
+  Resource::validate(out);
+  if (props_.soft_delete_retention_days < 7 || props_.soft_delete_retention_days > 90) {
+    out.push_back(diagnostic(
+        "IAC-KV-001",
+        fmt::format("`soft_delete_retention_days` is {}", props_.soft_delete_retention_days),
+        "set it between 7 and 90"));
+  }
+  validate_control(*this, "rbac_authorization", props_.rbac_authorization, out);
+  validate_control(*this, "purge_protection", props_.purge_protection, out);
+  validate_public_network(*this, "public_network", props_.public_network, out);
+}
+
+}  // namespace iac::azure

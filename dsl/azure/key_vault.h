@@ -1,0 +1,60 @@
+#pragma once
+/// Key Vault: secrets, keys and certificates, authorized by Azure RBAC.
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "dsl/core/resource.h"
+#include "dsl/core/security.h"
+
+namespace iac::azure {
+
+enum class KeyVaultSku { standard, premium };
+
+struct KeyVaultProps {
+  /// @default the naming convention: `kv-<app>-<env>` (3-24 characters, globally unique).
+  std::optional<std::string> name;
+  /// @default standard; premium adds HSM-backed keys.
+  KeyVaultSku sku = KeyVaultSku::standard;
+  /// Data-plane access through Azure RBAC role assignments, not vault access policies.
+  /// @default enforced
+  /// @see https://learn.microsoft.com/azure/key-vault/general/rbac-guide
+  Control rbac_authorization;
+  /// Deleted vaults and objects cannot be purged before the retention ends. It can never be
+  /// turned off again once on. @default enforced
+  Control purge_protection;
+  /// Days a deleted vault or object can be recovered, 7 to 90. @default 90
+  int soft_delete_retention_days = 90;
+  /// @default no public endpoint: reach the vault through a private endpoint.
+  PublicNetwork public_network;
+  /// Trusted Azure services pass the firewall. @default true
+  bool allow_trusted_azure_services = true;
+  /// Let VMs, disk encryption and ARM template deployments read secrets. @default false
+  bool enabled_for_deployment = false;
+  bool enabled_for_disk_encryption = false;
+  bool enabled_for_template_deployment = false;
+  std::map<std::string, std::string> tags;
+};
+
+/// A vault with RBAC authorization, purge protection and a deny-by-default firewall.
+class KeyVault final : public Resource {
+ public:
+  using Props = KeyVaultProps;
+  static const ResourceKind kKind;
+
+  KeyVault(Construct& scope, std::string id, Props props);
+  const ResourceKind& kind() const override { return kKind; }
+  AnyResource as_any() const override { return this; }
+  const Props& props() const { return props_; }
+
+  /// The vault URI, `https://<name>.vault.azure.net/`.
+  Ref uri() const { return ref("uri"); }
+
+  void validate(Diagnostics& out) const override;
+
+ private:
+  Props props_;
+};
+
+}  // namespace iac::azure

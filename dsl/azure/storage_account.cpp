@@ -1,0 +1,61 @@
+#include "dsl/azure/storage_account.h"
+
+#include <fmt/format.h>
+
+namespace iac::azure {
+
+std::string_view to_string(Replication replication) {
+  switch (replication) {
+    case Replication::lrs: return "LRS";
+    case Replication::zrs: return "ZRS";
+    case Replication::grs: return "GRS";
+    case Replication::gzrs: return "GZRS";
+    case Replication::ragrs: return "RAGRS";
+    case Replication::ragzrs: return "RAGZRS";
+  }
+  return "ZRS";
+}
+
+bool is_geo_redundant(Replication replication) {
+  return replication != Replication::lrs && replication != Replication::zrs;
+}
+
+std::string_view to_string(AccessTier tier) {
+  switch (tier) {
+    case AccessTier::hot: return "Hot";
+    case AccessTier::cool: return "Cool";
+    case AccessTier::cold: return "Cold";
+  }
+  return "Hot";
+}
+
+const ResourceKind StorageAccount::kKind{
+    .name = "Storage account",
+    .abbreviation = "st",
+    .naming = {.min_length = 3,
+               .max_length = 24,
+               .charset = "lowercase letters and digits",
+               .allowed = chars::lower_alnum,
+               .scope = NameScope::global,
+               .style = NameStyle::compact}};
+
+StorageAccount::StorageAccount(Construct& scope, std::string id, Props props)
+    : Resource(scope, std::move(id), props.name, props.tags), props_(std::move(props)) {}
+
+void StorageAccount::validate(Diagnostics& out) const {
+  Resource::validate(out);
+  auto check_days = [&](std::string_view prop, int days) {
+    if (days < 1 || days > 365) {
+      out.push_back(diagnostic("IAC-ST-001", fmt::format("`{}` is {}", prop, days),
+                               fmt::format("set `.{}` between 1 and 365", prop)));
+    }
+  };
+  check_days("blob_soft_delete_days", props_.blob_soft_delete_days);
+  check_days("container_soft_delete_days", props_.container_soft_delete_days);
+  validate_public_network(*this, "public_network", props_.public_network, out);
+  validate_control(*this, "entra_only_auth", props_.entra_only_auth, out);
+  validate_control(*this, "private_blobs", props_.private_blobs, out);
+  validate_control(*this, "https_only", props_.https_only, out);
+}
+
+}  // namespace iac::azure

@@ -1,0 +1,77 @@
+#pragma once
+/// Storage account: blobs, queues and tables, locked to Entra ID and private access by default.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "dsl/core/resource.h"
+#include "dsl/core/security.h"
+
+namespace iac::azure {
+
+/// How many copies Azure keeps, and where. Production wants a geo-redundant one.
+enum class Replication { lrs, zrs, grs, gzrs, ragrs, ragzrs };
+std::string_view to_string(Replication replication);  ///< "LRS", "ZRS", ...
+bool is_geo_redundant(Replication replication);
+
+enum class AccessTier { hot, cool, cold };
+std::string_view to_string(AccessTier tier);  ///< "Hot", "Cool", "Cold"
+
+struct StorageAccountProps {
+  /// @default the naming convention: `st<app><env>` (3-24 lowercase letters and digits,
+  /// globally unique).
+  std::optional<std::string> name;
+  /// @default ZRS: survives a zone outage; use GZRS in production.
+  Replication replication = Replication::zrs;
+  /// @default Hot
+  AccessTier access_tier = AccessTier::hot;
+  /// @default no public endpoint: reach the account through private endpoints.
+  /// @see https://learn.microsoft.com/azure/storage/common/storage-network-security
+  PublicNetwork public_network;
+  /// Trusted Azure services (backup, monitoring) pass the firewall. @default true
+  bool allow_trusted_azure_services = true;
+  /// Data access only with Microsoft Entra ID: shared keys and account SAS are disabled.
+  /// Functions on Consumption plans need keys for their content share; waive it there.
+  /// @default enforced
+  /// @see https://learn.microsoft.com/azure/storage/common/shared-key-authorization-prevent
+  Control entra_only_auth;
+  /// No container or blob can be made anonymously readable. @default enforced
+  Control private_blobs;
+  /// Requests over plain HTTP are refused. @default enforced
+  Control https_only;
+  /// A second layer of encryption at rest (cannot be changed later). @default true
+  bool infrastructure_encryption = true;
+  /// Days a deleted blob, and a deleted container, can be restored. 1 to 365. @default 7
+  int blob_soft_delete_days = 7;
+  int container_soft_delete_days = 7;
+  /// Keep previous versions of every blob. @default true
+  bool blob_versioning = true;
+  /// Longest validity of a SAS token, `d.hh:mm:ss`; longer ones are logged. @default 1 day
+  std::string sas_expiration_period = "1.00:00:00";
+  std::map<std::string, std::string> tags;
+};
+
+/// A StorageV2 account with TLS 1.2, HTTPS only, no anonymous access and Entra-only auth.
+class StorageAccount final : public Resource {
+ public:
+  using Props = StorageAccountProps;
+  static const ResourceKind kKind;
+
+  StorageAccount(Construct& scope, std::string id, Props props);
+  const ResourceKind& kind() const override { return kKind; }
+  AnyResource as_any() const override { return this; }
+  const Props& props() const { return props_; }
+
+  Ref primary_blob_endpoint() const { return ref("primary_blob_endpoint"); }
+  Ref primary_queue_endpoint() const { return ref("primary_queue_endpoint"); }
+  Ref primary_table_endpoint() const { return ref("primary_table_endpoint"); }
+
+  void validate(Diagnostics& out) const override;
+
+ private:
+  Props props_;
+};
+
+}  // namespace iac::azure

@@ -1,0 +1,115 @@
+#include "dsl/core/resource.h"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "dsl/core/stack.h"
+
+namespace iac {
+
+namespace {
+
+const Stack& enclosing_stack(const Construct& scope) {
+  for (const Construct* node = &scope; node != nullptr; node = node->scope()) {
+    if (const auto* stack = dynamic_cast<const Stack*>(node)) return *stack;
+  }
+  throw std::logic_error(fmt::format("{}: a resource must be declared inside a Stack",
+                                     scope.path()));
+}
+
+bool has_control_character(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Resource::Resource(Construct& scope, std::string id, std::optional<std::string> name,
+                   std::map<std::string, std::string> tags)
+    : Construct(scope, std::move(id)),
+      stack_(&enclosing_stack(scope)),
+      own_tags_(std::move(tags)) {
+  if (name) {
+    name_ = std::move(*name);
+    explicit_name_ = true;
+  }
+}
+
+const std::string& Resource::location() const { return stack_->env().location; }
+
+void Resource::set_default_name(std::string name) {
+  if (locked()) throw std::logic_error(fmt::format("{}: cannot rename after lock", path()));
+  if (!explicit_name_) name_ = std::move(name);
+}
+
+std::map<std::string, std::string> Resource::tags() const {
+  std::map<std::string, std::string> merged = inherited_tags_;
+  for (const auto& [key, value] : own_tags_) merged[key] = value;
+  return merged;
+}
+
+void Resource::set_inherited_tag(const std::string& key, const std::string& value) {
+  if (locked()) throw std::logic_error(fmt::format("{}: cannot tag after lock", path()));
+  inherited_tags_[key] = value;
+}
+
+void Resource::depends_on(const Resource& other) {
+  if (locked()) throw std::logic_error(fmt::format("{}: cannot add dependencies after lock", path()));
+  depends_on_.push_back(&other);
+}
+
+std::vector<Ref> Resource::references() const {
+  std::vector<Ref> refs;
+  collect_references(refs);
+  return refs;
+}
+
+void Resource::collect_references(std::vector<Ref>&) const {}
+
+void Resource::validate(Diagnostics& out) const {
+  const NamingRule& rule = kind().naming;
+  if (std::string problem = check_name(rule, name_); !problem.empty()) {
+    out.push_back(diagnostic(
+        "IAC-NAME-001",
+        fmt::format("{} name '{}' {}", kind().name, name_, problem),
+        fmt::format("set `.name` to {}-{} {}{}, or shorten the construct id or app name",
+                    rule.min_length, rule.max_length, rule.charset,
+                    rule.scope == NameScope::global ? " (globally unique in Azure)" : "")));
+  }
+  if (!taggable()) return;
+  const auto all_tags = tags();
+  if (all_tags.size() > 50) {
+    out.push_back(diagnostic("IAC-TAG-001",
+                             fmt::format("has {} tags; Azure allows 50", all_tags.size()),
+                             "remove tags or merge them"));
+  }
+  for (const auto& [key, value] : all_tags) {
+    if (std::string problem = check_tag(key, value); !problem.empty()) {
+      out.push_back(diagnostic("IAC-TAG-002", problem, "fix the tag in Tags::of(...) or `.tags`"));
+    }
+  }
+}
+
+std::string check_tag(std::string_view key, std::string_view value) {
+  if (key.empty() || key.size() > 512) {
+    return fmt::format("tag key '{}' must be 1 to 512 characters", key);
+  }
+  for (char c : key) {
+    if (c == '<' || c == '>' || c == '%' || c == '&' || c == '\\' || c == '?' || c == '/') {
+      return fmt::format("tag key '{}' contains '{}'; Azure forbids < > % & \\ ? /", key, c);
+    }
+  }
+  if (value.size() > 256) {
+    return fmt::format("tag '{}' has a value of {} characters; Azure allows 256", key,
+                       value.size());
+  }
+  if (has_control_character(key) || has_control_character(value)) {
+    return fmt::format("tag '{}' contains a control character (newline, tab, ...)", key);
+  }
+  return {};
+}
+
+}  // namespace iac

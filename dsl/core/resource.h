@@ -1,0 +1,89 @@
+#pragma once
+/// Resource: a construct that becomes one Azure resource in every output format.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl/azure/any_resource.h"
+#include "dsl/core/construct.h"
+#include "dsl/core/expr.h"
+#include "dsl/core/naming.h"
+
+namespace iac {
+
+class Stack;
+
+/// What every resource of one kind shares: its name in messages, its CAF abbreviation and the
+/// Azure rules for its name.
+struct ResourceKind {
+  std::string_view name;          ///< e.g. "Key Vault".
+  std::string_view abbreviation;  ///< e.g. "kv", used by the naming convention.
+  NamingRule naming;
+};
+
+/// Base of every Azure resource kind. Holds the name (explicit or from the naming convention),
+/// the tags, and the explicit dependencies; the kind's props live in the subclass.
+class Resource : public Construct {
+ public:
+  virtual const ResourceKind& kind() const = 0;
+  /// The concrete kind, for generators to dispatch on with std::visit.
+  virtual azure::AnyResource as_any() const = 0;
+  /// Whether Azure lets this kind carry tags.
+  virtual bool taggable() const { return true; }
+
+  /// The Azure name; set by the props or, before the lock, by the naming convention.
+  const std::string& name() const { return name_; }
+  bool has_explicit_name() const { return explicit_name_; }
+  /// Used by the naming aspect; an explicit name from the props is kept.
+  void set_default_name(std::string name);
+
+  /// Tags applied by aspects, overridden by the resource's own tags, in key order.
+  std::map<std::string, std::string> tags() const;
+  void set_inherited_tag(const std::string& key, const std::string& value);
+
+  /// The resource id.
+  Ref id() const { return ref("id"); }
+  /// The resource's Azure name as a reference (creates a dependency, unlike name()).
+  Ref name_ref() const { return ref("name"); }
+
+  /// An ordering dependency that no reference expresses.
+  void depends_on(const Resource& other);
+  const std::vector<const Resource*>& explicit_dependencies() const { return depends_on_; }
+
+  /// Every reference this resource makes from its props, in declaration order.
+  std::vector<Ref> references() const;
+
+  const Stack& stack() const { return *stack_; }
+  /// The Azure region: the environment's primary location.
+  const std::string& location() const;
+
+  /// Checks the name against the kind's rule; subclasses extend it and call this first.
+  void validate(Diagnostics& out) const override;
+
+ protected:
+  Resource(Construct& scope, std::string id, std::optional<std::string> name,
+           std::map<std::string, std::string> tags);
+
+  Ref ref(std::string attribute, bool sensitive = false) const {
+    return {.target = this, .attribute = std::move(attribute), .sensitive = sensitive};
+  }
+  /// Adds the Refs held by the props. Link<T> fields contribute `id`.
+  virtual void collect_references(std::vector<Ref>& out) const;
+
+ private:
+  const Stack* stack_ = nullptr;
+  std::string name_;
+  bool explicit_name_ = false;
+  std::map<std::string, std::string> own_tags_;
+  std::map<std::string, std::string> inherited_tags_;
+  std::vector<const Resource*> depends_on_;
+};
+
+/// Whether a tag key or value is acceptable to Azure Resource Manager.
+/// @see https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations
+std::string check_tag(std::string_view key, std::string_view value);
+
+}  // namespace iac

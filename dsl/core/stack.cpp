@@ -1,0 +1,76 @@
+#include "dsl/core/stack.h"
+
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "dsl/azure/resource_group.h"
+#include "dsl/core/resource.h"
+
+namespace iac {
+
+Stack::Stack(std::string app_name, Environment env)
+    : Construct(env.name, app_name), app_name_(std::move(app_name)), env_(std::move(env)) {
+  resource_group_ = &add<azure::ResourceGroup>("rg");
+}
+
+Stack::~Stack() = default;
+
+ParameterRef Stack::parameter(std::string name, ParameterProps props) {
+  if (locked()) throw std::logic_error(fmt::format("{}: cannot add parameters after lock", path()));
+  parameters_.push_back({.name = std::move(name), .props = std::move(props)});
+  return {.parameter = &parameters_.back()};
+}
+
+void Stack::output(std::string name, Expr value, std::string description) {
+  if (locked()) throw std::logic_error(fmt::format("{}: cannot add outputs after lock", path()));
+  outputs_.push_back(
+      {.name = std::move(name), .value = std::move(value), .description = std::move(description)});
+}
+
+std::vector<const Resource*> Stack::resources() const {
+  std::vector<const Resource*> result;
+  walk([&](const Construct& node) {
+    if (const auto* resource = dynamic_cast<const Resource*>(&node)) result.push_back(resource);
+  });
+  return result;
+}
+
+bool is_valid_symbol_name(std::string_view name) {
+  if (name.empty() || name.size() > 64) return false;
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!letter(name.front())) return false;
+  for (char c : name) {
+    if (!letter(c) && !(c >= '0' && c <= '9') && c != '_') return false;
+  }
+  return true;
+}
+
+void Stack::validate(Diagnostics& out) const {
+  std::set<std::string> seen;
+  auto check_symbol = [&](const std::string& kind, const std::string& name) {
+    if (!is_valid_symbol_name(name)) {
+      out.push_back(diagnostic("IAC-CORE-004",
+                               fmt::format("{} name '{}' is not a valid identifier", kind, name),
+                               "use a letter, then letters, digits or underscores (max 64)"));
+    }
+    if (!seen.insert(name).second) {
+      out.push_back(diagnostic("IAC-CORE-005",
+                               fmt::format("{} name '{}' is declared twice", kind, name),
+                               "give each parameter and output its own name"));
+    }
+  };
+  for (const auto& parameter : parameters_) {
+    check_symbol("parameter", parameter.name);
+    if (parameter.props.secure && parameter.props.value) {
+      out.push_back(diagnostic(
+          "IAC-SEC-005",
+          fmt::format("secure parameter '{}' has a value written in code", parameter.name),
+          "remove `.value`; the pipeline supplies secrets from Key Vault or a secret variable"));
+    }
+  }
+  for (const auto& output : outputs_) check_symbol("output", output.name);
+}
+
+}  // namespace iac

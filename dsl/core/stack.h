@@ -1,0 +1,81 @@
+#pragma once
+/// Stack: one application in one environment, rendered into one Terraform root module and one
+/// Bicep deployment.
+
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/core/construct.h"
+#include "dsl/core/environment.h"
+#include "dsl/core/expr.h"
+
+namespace iac {
+
+class Resource;
+namespace azure {
+class ResourceGroup;
+}
+
+/// How a stack parameter is declared.
+struct ParameterProps {
+  std::string description;
+  /// Value written into the environment's variables and .bicepparam; none for secrets.
+  std::optional<std::string> value;
+  /// Secret: Terraform `sensitive`, Bicep `@secure()`, value supplied by the pipeline only.
+  bool secure = false;
+};
+
+/// An input of the stack: a Terraform variable and a Bicep param.
+struct Parameter {
+  std::string name;
+  ParameterProps props;
+};
+
+/// A value the stack exports: a Terraform output and a Bicep output.
+struct Output {
+  std::string name;
+  Expr value;
+  std::string description;
+};
+
+/// The root of one environment's construct tree. Every resource below it is deployed into the
+/// stack's resource group, created with the stack.
+class Stack : public Construct {
+ public:
+  Stack(std::string app_name, Environment env);
+  ~Stack() override;
+
+  const std::string& app_name() const { return app_name_; }
+  const Environment& env() const { return env_; }
+
+  azure::ResourceGroup& resource_group() { return *resource_group_; }
+  const azure::ResourceGroup& resource_group() const { return *resource_group_; }
+
+  /// Declares a parameter, to use in props: `.admin_group = s.parameter("admin_group_id")`.
+  ParameterRef parameter(std::string name, ParameterProps props = {});
+  /// Exports a value.
+  void output(std::string name, Expr value, std::string description = {});
+
+  const std::deque<Parameter>& parameters() const { return parameters_; }
+  const std::vector<Output>& outputs() const { return outputs_; }
+
+  /// Every resource in the stack, in declaration order (the resource group first).
+  std::vector<const Resource*> resources() const;
+
+  void validate(Diagnostics& out) const override;
+
+ private:
+  std::string app_name_;
+  Environment env_;
+  azure::ResourceGroup* resource_group_ = nullptr;
+  std::deque<Parameter> parameters_;  // deque: ParameterRef points into it
+  std::vector<Output> outputs_;
+};
+
+/// Whether `name` can name a parameter or output in every format: a letter, then letters,
+/// digits and underscores.
+bool is_valid_symbol_name(std::string_view name);
+
+}  // namespace iac

@@ -1,0 +1,77 @@
+#include "dsl/azure/storage_account.h"
+
+#include <fmt/format.h>
+
+#include "generators/bicep/azure/emitters.h"
+
+namespace iac::gen::bicep {
+
+namespace {
+constexpr std::string_view kApi = "2025-01-01";
+}
+
+Value reference(const azure::StorageAccount&, const std::string& symbol,
+                std::string_view attribute) {
+  if (attribute == "primary_blob_endpoint") return Reference{symbol, {"properties", "primaryEndpoints", "blob"}};
+  if (attribute == "primary_queue_endpoint") return Reference{symbol, {"properties", "primaryEndpoints", "queue"}};
+  if (attribute == "primary_table_endpoint") return Reference{symbol, {"properties", "primaryEndpoints", "table"}};
+  return common_reference(symbol, attribute, "Microsoft.Storage/storageAccounts");
+}
+
+void emit(const azure::StorageAccount& account, Context& context) {
+  const auto& props = account.props();
+  Array ip_rules;
+  for (const auto& range : props.public_network.ip_ranges()) {
+    ip_rules.emplace_back(Object{{{"value", range}, {"action", "Allow"}}});
+  }
+  Object encrypted{{{"enabled", true}, {"keyType", "Account"}}};
+  Object properties{{
+      {"accessTier", std::string(to_string(props.access_tier))},
+      {"minimumTlsVersion", "TLS1_2"},
+      {"supportsHttpsTrafficOnly", props.https_only.is_enforced()},
+      {"publicNetworkAccess", props.public_network.public_endpoint() ? "Enabled" : "Disabled"},
+      {"allowBlobPublicAccess", !props.private_blobs.is_enforced()},
+      {"allowSharedKeyAccess", !props.entra_only_auth.is_enforced()},
+      {"defaultToOAuthAuthentication", true},
+      {"allowCrossTenantReplication", false},
+      {"isLocalUserEnabled", false},
+      {"isSftpEnabled", false},
+      {"networkAcls",
+       Object{{{"defaultAction", props.public_network.denies_by_default() ? "Deny" : "Allow"},
+               {"bypass", props.allow_trusted_azure_services ? "AzureServices" : "None"},
+               {"ipRules", std::move(ip_rules)},
+               {"virtualNetworkRules", Array{}}}}},
+      {"sasPolicy", Object{{{"sasExpirationPeriod", props.sas_expiration_period},
+                            {"expirationAction", "Log"}}}},
+      {"encryption",
+       Object{{{"keySource", "Microsoft.Storage"},
+               {"requireInfrastructureEncryption", props.infrastructure_encryption},
+               {"services", Object{{{"blob", encrypted}, {"file", encrypted},
+                                    {"queue", encrypted}, {"table", encrypted}}}}}}},
+  }};
+  Object body = context.header(account);
+  body.properties.push_back({"kind", "StorageV2"});
+  body.properties.push_back(
+      {"sku", Object{{{"name", fmt::format("Standard_{}", to_string(props.replication))}}}});
+  body.properties.push_back({"properties", std::move(properties)});
+  context.write(account, fmt::format("Microsoft.Storage/storageAccounts@{}", kApi), std::move(body));
+
+  // Blob soft delete and versioning live on the blob service, a child resource in ARM.
+  Object blob_service{{
+      {"parent", Reference{Context::symbol(account), {}}},
+      {"name", "default"},
+      {"properties",
+       Object{{{"isVersioningEnabled", props.blob_versioning},
+               {"deleteRetentionPolicy",
+                Object{{{"enabled", true}, {"days", props.blob_soft_delete_days}}}},
+               {"containerDeleteRetentionPolicy",
+                Object{{{"enabled", true}, {"days", props.container_soft_delete_days}}}}}}},
+  }};
+  // Not a model resource of its own: write it straight after its account.
+  BicepWriter& resources = context.resources();
+  resources.resource(Context::symbol(account) + "BlobService",
+                     fmt::format("Microsoft.Storage/storageAccounts/blobServices@{}", kApi),
+                     blob_service);
+}
+
+}  // namespace iac::gen::bicep

@@ -1,0 +1,65 @@
+#pragma once
+/// Bicep values: literals, references, function calls, interpolated strings, arrays and
+/// objects, rendered only by BicepWriter.
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace iac::gen::bicep {
+
+/// A symbol with property access: `kv.properties.vaultUri`, `rg.name`.
+struct Reference {
+  std::string symbol;
+  std::vector<std::string> members;
+};
+
+/// A function call with property access: `subscription().tenantId`,
+/// `readEnvironmentVariable('TOKEN')`. Arguments are string literals, quoted by the writer.
+struct Call {
+  std::string function;
+  std::vector<std::string> members;
+  std::vector<std::string> string_arguments;
+};
+
+/// `'https://${kv.name}.vault.azure.net/'`.
+struct Interpolation {
+  std::vector<std::variant<std::string, Reference, Call>> parts;
+};
+
+struct Property;
+class Value;
+using Array = std::vector<Value>;
+struct Object {
+  std::vector<Property> properties;
+};
+
+class Value {
+ public:
+  using Data = std::variant<bool, std::int64_t, std::string, Reference, Call, Interpolation,
+                            Array, Object>;
+
+  Value(bool value) : data_(value) {}                       // NOLINT: implicit by design
+  Value(int value) : data_(std::int64_t{value}) {}          // NOLINT
+  Value(std::int64_t value) : data_(value) {}               // NOLINT
+  Value(const char* value) : data_(std::string(value)) {}  // NOLINT
+  Value(std::string value) : data_(std::move(value)) {}     // NOLINT
+  Value(Reference value) : data_(std::move(value)) {}       // NOLINT
+  Value(Call value) : data_(std::move(value)) {}            // NOLINT
+  Value(Interpolation value) : data_(std::move(value)) {}   // NOLINT
+  Value(Array value) : data_(std::move(value)) {}           // NOLINT
+  Value(Object value) : data_(std::move(value)) {}          // NOLINT
+
+  const Data& data() const { return data_; }
+
+ private:
+  Data data_;
+};
+
+struct Property {
+  std::string key;
+  Value value;
+};
+
+}  // namespace iac::gen::bicep

@@ -1,0 +1,97 @@
+#include "generators/bicep/context.h"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "dsl/azure/resources.h"
+#include "dsl/core/resource.h"
+#include "dsl/core/stack.h"
+#include "generators/bicep/azure/emitters.h"
+
+namespace iac::gen::bicep {
+
+Reference common_reference(const std::string& symbol, std::string_view attribute,
+                           std::string_view type) {
+  if (attribute == "id" || attribute == "name") return {symbol, {std::string(attribute)}};
+  throw std::logic_error(fmt::format("{} has no Bicep mapping for '{}'", type, attribute));
+}
+
+std::string Context::symbol(const Resource& resource) {
+  const std::string& path = resource.path();
+  std::size_t start = path.find('/', path.find('/') + 1) + 1;
+  std::string symbol;
+  bool upper_next = false;
+  for (char c : path.substr(start)) {
+    if (c == '/' || c == '-' || c == '_') {
+      upper_next = true;
+      continue;
+    }
+    if (upper_next && !symbol.empty() && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    upper_next = false;
+    symbol += c;
+  }
+  return symbol;
+}
+
+Value Context::reference(const Ref& ref) {
+  return std::visit(
+      [&](const auto* resource) { return bicep::reference(*resource, symbol(*resource), ref.attribute); },
+      ref.target->as_any());
+}
+
+Value Context::value(const Expr& expr) {
+  Interpolation interpolation;
+  for (const auto& part : expr.parts()) {
+    std::visit(
+        [&](const auto& p) {
+          using T = std::decay_t<decltype(p)>;
+          if constexpr (std::is_same_v<T, std::string>) {
+            interpolation.parts.emplace_back(p);
+          } else if constexpr (std::is_same_v<T, Ref>) {
+            Value v = reference(p);
+            if (const auto* r = std::get_if<Reference>(&v.data())) {
+              interpolation.parts.emplace_back(*r);
+            } else {
+              interpolation.parts.emplace_back(std::get<Call>(v.data()));
+            }
+          } else if constexpr (std::is_same_v<T, Builtin>) {
+            interpolation.parts.emplace_back(
+                Call{"subscription", {p == Builtin::tenant_id ? "tenantId" : "subscriptionId"}});
+          } else if constexpr (std::is_same_v<T, ParameterRef>) {
+            interpolation.parts.emplace_back(Reference{p.parameter->name, {}});
+          }
+        },
+        part);
+  }
+  if (interpolation.parts.empty()) return std::string();
+  if (interpolation.parts.size() == 1) {
+    return std::visit([](const auto& part) { return Value(part); }, interpolation.parts.front());
+  }
+  return interpolation;
+}
+
+Object Context::header(const Resource& resource) {
+  Object body;
+  body.properties.push_back({"name", resource.name()});
+  body.properties.push_back({"location", resource.location()});
+  if (resource.taggable()) {
+    Object tags;
+    for (const auto& [key, value] : resource.tags()) tags.properties.push_back({key, value});
+    body.properties.push_back({"tags", std::move(tags)});
+  }
+  return body;
+}
+
+void Context::write(const Resource& resource, std::string_view type_at_version, Object body) {
+  if (!resource.explicit_dependencies().empty()) {
+    Array depends_on;
+    for (const Resource* dependency : resource.explicit_dependencies()) {
+      depends_on.emplace_back(Reference{symbol(*dependency), {}});
+    }
+    body.properties.push_back({"dependsOn", std::move(depends_on)});
+  }
+  resources_.resource(symbol(resource), type_at_version, body);
+}
+
+}  // namespace iac::gen::bicep

@@ -1,0 +1,47 @@
+#pragma once
+/// What a Bicep emitter needs: the writers, and the rendering of model values into Bicep.
+
+#include <string>
+#include <string_view>
+
+#include "dsl/core/expr.h"
+#include "generators/bicep/bicep_writer.h"
+
+namespace iac {
+class Resource;
+class Stack;
+}  // namespace iac
+
+namespace iac::gen::bicep {
+
+/// Per-stack state of the Bicep generator. main.bicep (subscription scope) holds the resource
+/// group and the module call; resources.bicep (resource-group scope) holds everything else.
+class Context {
+ public:
+  Context(const Stack& stack, BicepWriter& main, BicepWriter& resources)
+      : stack_(stack), main_(main), resources_(resources) {}
+
+  const Stack& stack() const { return stack_; }
+  BicepWriter& main() { return main_; }
+  /// resources.bicep, for child resources that are not model resources of their own.
+  BicepWriter& resources() { return resources_; }
+
+  /// The symbolic name of a resource: its path below the stack in camelCase (`monitoringLogs`).
+  static std::string symbol(const Resource& resource);
+
+  Value value(const Expr& expr);
+  Value reference(const Ref& ref);
+
+  /// `name`, `location` and `tags`: the start of every resource body.
+  Object header(const Resource& resource);
+  /// Writes `resource <symbol> '<type>' = body` into resources.bicep, with `dependsOn` for
+  /// explicit dependencies (references already imply theirs).
+  void write(const Resource& resource, std::string_view type_at_version, Object body);
+
+ private:
+  const Stack& stack_;
+  BicepWriter& main_;
+  BicepWriter& resources_;
+};
+
+}  // namespace iac::gen::bicep

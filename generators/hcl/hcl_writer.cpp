@@ -1,0 +1,279 @@
+#include "generators/hcl/hcl_writer.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace iac::gen::hcl {
+
+struct HclWriter::Body {
+  struct Item {
+    enum class Kind { attribute, block, comment } kind;
+    std::string name;  // attribute name, block type, or comment text
+    std::vector<std::string> labels;
+    std::unique_ptr<Value> value;
+    std::unique_ptr<Body> body;
+  };
+  std::vector<Item> items;
+};
+
+namespace {
+
+/// One output line, split as hclwrite splits it: the part before `=` and the rest. Lines with
+/// an assignment that is complete on the line form alignment chains.
+struct Line {
+  int indent = 0;
+  std::string lead;
+  std::string assign;  // "= value", or empty when the line has no complete assignment
+};
+
+std::string indent_text(int level) { return std::string(static_cast<std::size_t>(level) * 2, ' '); }
+
+void render_value(const Value& value, int indent, std::vector<Line>& lines, Line& current);
+
+std::string render_traversal(const Traversal& traversal) {
+  std::string text;
+  for (const auto& step : traversal.steps) {
+    if (!text.empty()) text += '.';
+    text += step;
+  }
+  return text;
+}
+
+bool is_scalar(const Value& value) {
+  return !std::holds_alternative<List>(value.data()) &&
+         !std::holds_alternative<Object>(value.data());
+}
+
+std::string render_key(const std::string& key) { return is_identifier(key) ? key : quote(key); }
+
+/// Appends `name = value` lines: single-line values become an assignment cell, multi-line ones
+/// open a bracket on the first line, as `terraform fmt` leaves them.
+void render_assignment(const std::string& key, const Value& value, int indent,
+                       std::vector<Line>& lines) {
+  Line first{.indent = indent, .lead = key};
+  std::vector<Line> rest;
+  render_value(value, indent, rest, first);
+  if (rest.empty()) {
+    first.assign = "= " + first.assign;
+    lines.push_back(std::move(first));
+  } else {
+    first.lead += " = " + first.assign;
+    first.assign.clear();
+    lines.push_back(std::move(first));
+    for (auto& line : rest) lines.push_back(std::move(line));
+  }
+}
+
+/// Renders a value; the text on the current line goes into `current.assign`, further lines are
+/// appended to `lines`.
+void render_value(const Value& value, int indent, std::vector<Line>& lines, Line& current) {
+  std::visit(
+      [&](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, bool>) {
+          current.assign += v ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, std::int64_t>) {
+          current.assign += std::to_string(v);
+        } else if constexpr (std::is_same_v<T, double>) {
+          current.assign += fmt::format("{}", v);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          current.assign += quote(v);
+        } else if constexpr (std::is_same_v<T, Traversal>) {
+          current.assign += render_traversal(v);
+        } else if constexpr (std::is_same_v<T, Template>) {
+          std::string text = "\"";
+          for (const auto& part : v.parts) {
+            if (const auto* literal = std::get_if<std::string>(&part)) {
+              std::string quoted = quote(*literal);
+              text += quoted.substr(1, quoted.size() - 2);
+            } else {
+              text += "${" + render_traversal(std::get<Traversal>(part)) + "}";
+            }
+          }
+          current.assign += text + "\"";
+        } else if constexpr (std::is_same_v<T, List>) {
+          if (std::all_of(v.begin(), v.end(), is_scalar)) {
+            std::string text = "[";
+            for (std::size_t i = 0; i < v.size(); ++i) {
+              Line scratch;
+              std::vector<Line> none;
+              render_value(v[i], indent, none, scratch);
+              text += (i ? ", " : "") + scratch.assign;
+            }
+            current.assign += text + "]";
+            return;
+          }
+          current.assign += "[";
+          for (const auto& element : v) {
+            Line line{.indent = indent + 1};
+            std::vector<Line> nested;
+            render_value(element, indent + 1, nested, line);
+            if (nested.empty()) {
+              line.lead = line.assign + ",";
+              line.assign.clear();
+              lines.push_back(std::move(line));
+            } else {
+              line.lead = line.assign;
+              line.assign.clear();
+              lines.push_back(std::move(line));
+              for (auto& n : nested) lines.push_back(std::move(n));
+              lines.back().lead += ",";
+            }
+          }
+          lines.push_back({.indent = indent, .lead = "]"});
+        } else if constexpr (std::is_same_v<T, Object>) {
+          if (v.entries.empty()) {
+            current.assign += "{}";
+            return;
+          }
+          current.assign += "{";
+          for (const auto& entry : v.entries) {
+            render_assignment(render_key(entry.key), entry.value, indent + 1, lines);
+          }
+          lines.push_back({.indent = indent, .lead = "}"});
+        }
+      },
+      value.data());
+}
+
+void render_body(const HclWriter::Body& body, int indent, std::vector<Line>& lines) {
+  using Kind = HclWriter::Body::Item::Kind;
+  const auto& items = body.items;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
+    // Blank line between a block and its neighbours, as terraform style guides write it.
+    if (i > 0 && (item.kind == Kind::block || items[i - 1].kind == Kind::block)) {
+      lines.push_back({});
+    }
+    switch (item.kind) {
+      case Kind::attribute: render_assignment(item.name, *item.value, indent, lines); break;
+      case Kind::comment:
+        lines.push_back({.indent = indent, .lead = std::string("# ").append(item.name)});
+        break;
+      case Kind::block: {
+        std::string header = item.name;
+        for (const auto& label : item.labels) header.append(" ").append(quote(label));
+        if (item.body->items.empty()) {
+          lines.push_back({.indent = indent, .lead = header + " {}"});
+          break;
+        }
+        lines.push_back({.indent = indent, .lead = header + " {"});
+        render_body(*item.body, indent + 1, lines);
+        lines.push_back({.indent = indent, .lead = "}"});
+        break;
+      }
+    }
+  }
+}
+
+/// hclwrite's formatCells: every run of consecutive lines with an assignment cell is aligned
+/// on the longest lead.
+void align(std::vector<Line>& lines) {
+  std::size_t start = 0;
+  while (start < lines.size()) {
+    if (lines[start].assign.empty()) {
+      ++start;
+      continue;
+    }
+    std::size_t end = start;
+    std::size_t width = 0;
+    while (end < lines.size() && !lines[end].assign.empty()) {
+      width = std::max(width, lines[end].indent * 2 + lines[end].lead.size());
+      ++end;
+    }
+    for (std::size_t i = start; i < end; ++i) {
+      std::size_t own = lines[i].indent * 2 + lines[i].lead.size();
+      lines[i].lead += std::string(width - own, ' ');
+    }
+    start = end;
+  }
+}
+
+}  // namespace
+
+HclWriter::HclWriter() : root_(std::make_unique<Body>()) { open_.push_back(root_.get()); }
+HclWriter::~HclWriter() = default;
+
+HclWriter::BlockScope::~BlockScope() {
+  if (writer_ != nullptr) writer_->close_block();
+}
+
+HclWriter::BlockScope HclWriter::block(std::string type, std::vector<std::string> labels) {
+  auto& items = open_.back()->items;
+  items.push_back({.kind = Body::Item::Kind::block,
+                   .name = std::move(type),
+                   .labels = std::move(labels),
+                   .body = std::make_unique<Body>()});
+  open_.push_back(items.back().body.get());
+  return BlockScope(*this);
+}
+
+void HclWriter::close_block() {
+  if (open_.size() <= 1) throw std::logic_error("HclWriter: closing a block that is not open");
+  open_.pop_back();
+}
+
+void HclWriter::attribute(std::string name, Value value) {
+  open_.back()->items.push_back({.kind = Body::Item::Kind::attribute,
+                                 .name = std::move(name),
+                                 .value = std::make_unique<Value>(std::move(value))});
+}
+
+void HclWriter::comment(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';  // a comment is one line; a newline would end it
+  }
+  open_.back()->items.push_back({.kind = Body::Item::Kind::comment, .name = std::move(text)});
+}
+
+std::string HclWriter::str() const {
+  std::vector<Line> lines;
+  render_body(*root_, 0, lines);
+  align(lines);
+  std::string text;
+  for (const auto& line : lines) {
+    if (!line.lead.empty() || !line.assign.empty()) {
+      text += indent_text(line.indent) + line.lead;
+      if (!line.assign.empty()) text += " " + line.assign;
+    }
+    text += '\n';
+  }
+  return text;
+}
+
+std::string quote(std::string_view text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool opens_sequence = i + 1 < text.size() && text[i + 1] == '{';
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '$': out += opens_sequence ? "$$" : "$"; break;
+      case '%': out += opens_sequence ? "%%" : "%"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+          out += fmt::format("\\u{:04X}", static_cast<unsigned char>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+bool is_identifier(std::string_view name) {
+  if (name.empty()) return false;
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  if (!letter(name.front())) return false;
+  return std::all_of(name.begin(), name.end(), [&](char c) {
+    return letter(c) || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+}  // namespace iac::gen::hcl

@@ -1,0 +1,73 @@
+#pragma once
+/// HclWriter: the only place that produces HCL text, in `terraform fmt` canonical form.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "generators/hcl/hcl_value.h"
+
+namespace iac::gen::hcl {
+
+/// Builds a document of blocks and attributes, then renders it the way `terraform fmt` would:
+/// two-space indents, `=` aligned across consecutive single-line attributes, one blank line
+/// around nested blocks, and strings escaped so no value can break out of its quotes.
+///
+/// ```
+/// HclWriter w;
+/// {
+///   auto rg = w.block("resource", {"azurerm_resource_group", "rg"});
+///   w.attribute("name", "rg-app-dev");
+///   w.attribute("location", "eastus");
+/// }
+/// w.str();
+/// // Output:
+/// // resource "azurerm_resource_group" "rg" {
+/// //   name     = "rg-app-dev"
+/// //   location = "eastus"
+/// // }
+/// ```
+class HclWriter {
+ public:
+  HclWriter();
+  ~HclWriter();
+
+  /// Closes the block it opened when it goes out of scope.
+  class [[nodiscard]] BlockScope {
+   public:
+    explicit BlockScope(HclWriter& writer) : writer_(&writer) {}
+    BlockScope(BlockScope&& other) noexcept : writer_(other.writer_) { other.writer_ = nullptr; }
+    BlockScope(const BlockScope&) = delete;
+    BlockScope& operator=(const BlockScope&) = delete;
+    BlockScope& operator=(BlockScope&&) = delete;
+    ~BlockScope();
+
+   private:
+    HclWriter* writer_;
+  };
+
+  BlockScope block(std::string type, std::vector<std::string> labels = {});
+  void attribute(std::string name, Value value);
+  /// A `#` comment line, e.g. a checkov suppression.
+  void comment(std::string text);
+
+  /// The document so far, ending in one newline.
+  std::string str() const;
+
+  struct Body;
+
+ private:
+  void close_block();
+
+  std::unique_ptr<Body> root_;
+  std::vector<Body*> open_;
+};
+
+/// `text` as a quoted HCL string: `"`, `\`, control characters, `${` and `%{` escaped.
+std::string quote(std::string_view text);
+
+/// Whether `name` is an HCL identifier (so an object key needs no quotes).
+bool is_identifier(std::string_view name);
+
+}  // namespace iac::gen::hcl

@@ -1,0 +1,155 @@
+#include "generators/output/output_sink.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <system_error>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "generators/output/sha256.h"
+
+namespace iac::gen {
+
+namespace fs = std::filesystem;
+
+OutputSink::~OutputSink() = default;
+
+void MemorySink::write(std::string path, std::string content) {
+  if (path.empty() || path.front() == '/' || path.find("..") != std::string::npos) {
+    throw std::logic_error(fmt::format("output path '{}' must be relative, without '..'", path));
+  }
+  if (!files_.emplace(path, std::move(content)).second) {
+    throw std::logic_error(fmt::format("output path '{}' written twice", path));
+  }
+}
+
+namespace {
+
+Diagnostic io_error(std::string message) {
+  return {.rule_id = "IAC-OUT-001",
+          .path = "<output>",
+          .message = std::move(message),
+          .fix = "check that the output directory is writable; the previous output is intact"};
+}
+
+bool read_file(const fs::path& path, std::string& content) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  content = buffer.str();
+  return true;
+}
+
+bool write_file(const fs::path& path, std::string_view content) {
+  std::error_code error;
+  fs::create_directories(path.parent_path(), error);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return false;
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.close();
+  return static_cast<bool>(out);
+}
+
+bool in_scopes(const std::string& path, const std::vector<std::string>& scopes) {
+  for (const auto& scope : scopes) {
+    if (path.compare(0, scope.size(), scope) == 0) return true;
+  }
+  return false;
+}
+
+void remove_empty_parents(fs::path dir, const fs::path& root) {
+  std::error_code error;
+  while (dir != root && dir.string().size() > root.string().size() && fs::is_empty(dir, error)) {
+    fs::remove(dir, error);
+    dir = dir.parent_path();
+  }
+}
+
+}  // namespace
+
+std::map<std::string, std::string> read_manifest(const fs::path& directory) {
+  std::string text;
+  std::map<std::string, std::string> manifest;
+  if (!read_file(directory / kManifestName, text)) return manifest;
+  auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object() || !json.contains("files") || !json["files"].is_object()) return manifest;
+  for (const auto& [path, digest] : json["files"].items()) {
+    if (digest.is_string()) manifest[path] = digest.get<std::string>();
+  }
+  return manifest;
+}
+
+Diagnostics commit_to_directory(const MemorySink& files, const fs::path& directory,
+                                const std::vector<std::string>& scopes, CommitReport& report) {
+  std::error_code error;
+  fs::create_directories(directory, error);
+  if (error) return {io_error(fmt::format("cannot create '{}': {}", directory.string(), error.message()))};
+
+  // 1. Stage: write every changed file next to its destination's tree, on the same filesystem.
+  const fs::path staging = directory / fmt::format(".iacgen-staging-{}", ::getpid());
+  fs::remove_all(staging, error);
+  std::vector<std::string> changed;
+  for (const auto& [path, content] : files.files()) {
+    std::string existing;
+    if (read_file(directory / path, existing) && existing == content) {
+      ++report.unchanged;
+      continue;
+    }
+    if (!write_file(staging / path, content)) {
+      fs::remove_all(staging, error);
+      return {io_error(fmt::format("cannot write '{}'", (staging / path).string()))};
+    }
+    changed.push_back(path);
+  }
+
+  // 2. Publish: rename each staged file into place (atomic per file).
+  for (const auto& path : changed) {
+    fs::create_directories((directory / path).parent_path(), error);
+    fs::rename(staging / path, directory / path, error);
+    if (error) {
+      fs::remove_all(staging, error);
+      return {io_error(fmt::format("cannot move '{}' into place: {}", path, error.message()))};
+    }
+    ++report.written;
+  }
+  fs::remove_all(staging, error);
+
+  // 3. Remove what iacgen wrote before and no longer writes, unless someone edited it.
+  auto manifest = read_manifest(directory);
+  for (auto it = manifest.begin(); it != manifest.end();) {
+    const auto& [path, digest] = *it;
+    if (!in_scopes(path, scopes) || files.files().count(path) != 0) {
+      ++it;
+      continue;
+    }
+    std::string current;
+    if (read_file(directory / path, current) && sha256_hex(current) != digest) {
+      report.kept.push_back(path);
+    } else {
+      fs::remove(directory / path, error);
+      remove_empty_parents((directory / path).parent_path(), directory);
+      ++report.removed;
+    }
+    it = manifest.erase(it);
+  }
+
+  // 4. Record what is ours now.
+  for (const auto& [path, content] : files.files()) manifest[path] = sha256_hex(content);
+  nlohmann::ordered_json json;
+  json["generator"] = "iacgen";
+  json["files"] = nlohmann::ordered_json::object();
+  for (const auto& [path, digest] : manifest) json["files"][path] = digest;
+  const fs::path manifest_tmp = directory / (std::string(kManifestName) + ".tmp");
+  if (!write_file(manifest_tmp, json.dump(2) + "\n")) {
+    return {io_error("cannot write the manifest")};
+  }
+  fs::rename(manifest_tmp, directory / kManifestName, error);
+  if (error) return {io_error(fmt::format("cannot write the manifest: {}", error.message()))};
+  return {};
+}
+
+}  // namespace iac::gen

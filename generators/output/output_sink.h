@@ -1,0 +1,55 @@
+#pragma once
+/// Where generators put files. Generators never touch the filesystem themselves.
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dsl/core/diagnostic.h"
+
+namespace iac::gen {
+
+/// Receives generated files by relative path (`/`-separated).
+class OutputSink {
+ public:
+  virtual ~OutputSink();
+  /// Precondition: `path` is relative, has no `..`, and was not written before.
+  virtual void write(std::string path, std::string content) = 0;
+};
+
+/// Keeps files in memory, sorted by path: for tests, `diff`, and staging before disk.
+class MemorySink final : public OutputSink {
+ public:
+  void write(std::string path, std::string content) override;
+  const std::map<std::string, std::string>& files() const { return files_; }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+/// The name of the manifest that records every file iacgen wrote under an output directory,
+/// with its SHA-256.
+inline constexpr const char* kManifestName = ".iacgen-manifest.json";
+
+/// What a commit did, for the CLI to report.
+struct CommitReport {
+  int written = 0;    ///< Files created or changed.
+  int unchanged = 0;  ///< Files already identical.
+  int removed = 0;    ///< Stale files that iacgen had written before.
+  std::vector<std::string> kept;  ///< Stale files left because they were edited by hand.
+};
+
+/// Writes `files` under `directory` so that a failure leaves the previous output as it was:
+/// every file is first written to a staging folder inside `directory`, and only when all are
+/// written are they renamed into place. Files that iacgen wrote earlier (per the manifest) under
+/// one of `scopes` and did not write now are removed, unless edited since; files it never wrote
+/// are never touched.
+/// @param scopes path prefixes this synth was responsible for (e.g. `app/dev/`).
+Diagnostics commit_to_directory(const MemorySink& files, const std::filesystem::path& directory,
+                                const std::vector<std::string>& scopes, CommitReport& report);
+
+/// The manifest under `directory`: path → SHA-256. Empty when there is none.
+std::map<std::string, std::string> read_manifest(const std::filesystem::path& directory);
+
+}  // namespace iac::gen

@@ -1,0 +1,45 @@
+#include <algorithm>
+#include <array>
+
+#include "dsl/core/app.h"
+#include "generators/bicep/bicep_generator.h"
+#include "generators/generator.h"
+#include "generators/terraform/terraform_generator.h"
+
+namespace iac::gen {
+
+Generator::~Generator() = default;
+
+namespace {
+
+constexpr std::array kGenerators{
+    GeneratorInfo{"terraform", "Terraform HCL for the azurerm provider v4",
+                  &terraform::make_generator},
+    GeneratorInfo{"bicep", "Bicep deployment with one .bicepparam per environment",
+                  &bicep::make_generator},
+};
+
+}  // namespace
+
+std::span<const GeneratorInfo> generator_registry() { return kGenerators; }
+
+const GeneratorInfo* find_generator(std::string_view name) {
+  auto it = std::find_if(kGenerators.begin(), kGenerators.end(),
+                         [&](const GeneratorInfo& info) { return info.name == name; });
+  return it == kGenerators.end() ? nullptr : &*it;
+}
+
+Diagnostics synthesize(App& app, OutputSink& sink, const std::vector<std::string>& formats) {
+  Diagnostics diagnostics = app.synthesize();
+  if (has_errors(diagnostics)) return diagnostics;
+  for (const auto& info : kGenerators) {
+    if (!formats.empty() && std::find(formats.begin(), formats.end(), info.name) == formats.end()) {
+      continue;
+    }
+    Diagnostics found = info.make()->generate(app, sink);
+    diagnostics.insert(diagnostics.end(), found.begin(), found.end());
+  }
+  return diagnostics;
+}
+
+}  // namespace iac::gen
