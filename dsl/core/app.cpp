@@ -23,7 +23,7 @@ class NamingAspect final : public Aspect {
     if (resource == nullptr || resource->has_explicit_name()) return;
     const ResourceKind& kind = resource->kind();
     resource->set_default_name(convention_(
-        {.abbreviation = kind.abbreviation, .app = app_, .environment = env_, .id = node.id()},
+        {.abbreviation = kind.abbreviation, .app = app_, .environment = env_, .id = node.construct_id()},
         kind.naming));
   }
 

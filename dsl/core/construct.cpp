@@ -21,14 +21,14 @@ void Construct::adopt(std::unique_ptr<Construct> child) {
     throw std::logic_error(fmt::format(
         "{}: cannot add children during synthesis (adding '{}'); declare every construct in "
         "the stack function, before synth",
-        path_, child->id()));
+        path_, child->construct_id()));
   }
   children_.push_back(std::move(child));
 }
 
 Construct* Construct::find(std::string_view id) const {
   for (const auto& child : children_) {
-    if (child->id() == id) return child.get();
+    if (child->construct_id() == id) return child.get();
   }
   return nullptr;
 }

@@ -25,7 +25,9 @@ class Construct {
   Construct& operator=(const Construct&) = delete;
   virtual ~Construct();
 
-  const std::string& id() const { return id_; }
+  /// The id given at creation, unique in its scope. (Resources use `id()` for their Azure
+  /// resource id reference, as the CDK's `node.id` and `bucket.bucketArn` differ.)
+  const std::string& construct_id() const { return id_; }
   /// Slash-separated ids from the application down, e.g. `threatstream/prod/kv`.
   const std::string& path() const { return path_; }
   Construct* scope() const { return scope_; }

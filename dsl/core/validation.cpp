@@ -18,15 +18,15 @@ namespace {
 void check_ids(const Construct& node, Diagnostics& out) {
   std::set<std::string> seen;
   for (const auto& child : node.children()) {
-    if (!is_valid_construct_id(child->id())) {
+    if (!is_valid_construct_id(child->construct_id())) {
       out.push_back(child->diagnostic(
-          "IAC-CORE-002", fmt::format("construct id '{}' is not valid", child->id()),
+          "IAC-CORE-002", fmt::format("construct id '{}' is not valid", child->construct_id()),
           "use a letter, then letters, digits, '-' or '_' (at most 64)"));
     }
-    if (!seen.insert(child->id()).second) {
+    if (!seen.insert(child->construct_id()).second) {
       out.push_back(child->diagnostic(
           "IAC-CORE-001",
-          fmt::format("duplicate construct id '{}' in scope '{}'", child->id(), node.path()),
+          fmt::format("duplicate construct id '{}' in scope '{}'", child->construct_id(), node.path()),
           "give each construct in a scope its own id"));
     }
     check_ids(*child, out);
@@ -111,7 +111,11 @@ void check_name_collisions(const std::vector<std::unique_ptr<Stack>>& stacks, Di
       const ResourceKind& kind = resource->kind();
       bool global = kind.naming.scope == NameScope::global;
       auto& names = global ? global_names : local_names;
-      auto [it, inserted] = names.try_emplace({&kind, resource->name()}, resource);
+      // Children are keyed by their parent's path too: two databases may each hold an `items`.
+      std::string key = kind.naming.scope == NameScope::parent
+                            ? resource->scope()->path() + "/" + resource->name()
+                            : resource->name();
+      auto [it, inserted] = names.try_emplace({&kind, key}, resource);
       if (!inserted) {
         out.push_back(resource->diagnostic(
             "IAC-NAME-002",

@@ -84,13 +84,13 @@ Object Context::header(const Resource& resource) {
 }
 
 void Context::write(const Resource& resource, std::string_view type_at_version, Object body) {
-  if (!resource.explicit_dependencies().empty()) {
-    Array depends_on;
-    for (const Resource* dependency : resource.explicit_dependencies()) {
-      depends_on.emplace_back(Reference{symbol(*dependency), {}});
-    }
-    body.properties.push_back({"dependsOn", std::move(depends_on)});
+  Array depends_on;
+  for (const Resource* dependency : resource.explicit_dependencies()) {
+    // resources.bicep is deployed into the group: that dependency holds already.
+    if (dependency == &stack_.resource_group()) continue;
+    depends_on.emplace_back(Reference{symbol(*dependency), {}});
   }
+  if (!depends_on.empty()) body.properties.push_back({"dependsOn", std::move(depends_on)});
   resources_.resource(symbol(resource), type_at_version, body);
 }
 

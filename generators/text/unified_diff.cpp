@@ -58,10 +58,10 @@ std::vector<Edit> edit_script(const std::vector<std::string_view>& a,
         edits.push_back({' ', a[prefix + i]});
         ++i;
         ++j;
-      } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        edits.push_back({'+', b[prefix + j++]});
+      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        edits.push_back({'-', a[prefix + i++]});  // removals first, as `diff -u` prints them
       } else {
-        edits.push_back({'-', a[prefix + i++]});
+        edits.push_back({'+', b[prefix + j++]});
       }
     }
   } else {

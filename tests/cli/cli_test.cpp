@@ -1,0 +1,113 @@
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "cli/cli.h"
+#include "dsl/azure/resources.h"
+#include "dsl/core/stack.h"
+#include "generators/output/output_sink.h"
+#include "tests/support/fixtures.h"
+
+namespace iac::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<App> shop_apps(bool with_error = false) {
+  std::vector<App> apps;
+  apps.push_back(testing::make_app(
+      [with_error](Stack& s, const Environment&) {
+        s.add<azure::KeyVault>("kv");
+        s.add<azure::StorageAccount>("st");
+        if (with_error) s.add<azure::KeyVault>("kv2", {.name = "not_valid"});
+      },
+      {Environment::dev("eastus"), Environment::prod("eastus", "westus")}, "shop"));
+  return apps;
+}
+
+int run_cli(std::vector<App> apps, std::vector<std::string> args) {
+  std::vector<const char*> argv{"iacgen"};
+  for (const auto& arg : args) argv.push_back(arg.c_str());
+  return run(apps, static_cast<int>(argv.size()), argv.data());
+}
+
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    files[fs::relative(entry.path(), dir).string()] = text.str();
+  }
+  return files;
+}
+
+struct OutDir {
+  fs::path path = fs::temp_directory_path() / "iacgen-cli-test-out";
+  OutDir() { fs::remove_all(path); }
+  ~OutDir() { fs::remove_all(path); }
+};
+
+TEST_CASE("synth twice gives byte-identical output; diff is clean, then finds an edit") {
+  OutDir out;
+  const std::string out_arg = out.path.string();
+  REQUIRE(run_cli(shop_apps(), {"synth", "--out", out_arg}) == kOk);
+  auto first = snapshot(out.path);
+  CHECK(first.count("shop/prod/terraform/main.tf") == 1);
+  CHECK(first.count("shop/dev/bicep/main.bicepparam") == 1);
+  REQUIRE(run_cli(shop_apps(), {"synth", "--out", out_arg}) == kOk);
+  CHECK(snapshot(out.path) == first);
+
+  CHECK(run_cli(shop_apps(), {"diff", "--out", out_arg}) == kOk);
+  std::ofstream(out.path / "shop/dev/terraform/main.tf", std::ios::app) << "# edited\n";
+  CHECK(run_cli(shop_apps(), {"diff", "--out", out_arg}) == kDrift);
+  CHECK(run_cli(shop_apps(), {"diff", "--out", out_arg, "--env", "prod"}) == kOk);
+}
+
+TEST_CASE("diff reports a committed file that the code no longer generates") {
+  OutDir out;
+  REQUIRE(run_cli(shop_apps(), {"synth", "--out", out.path.string()}) == kOk);
+  std::vector<App> smaller;
+  smaller.push_back(testing::make_app([](Stack& s, const Environment&) { s.add<azure::KeyVault>("kv"); },
+                                      {Environment::dev("eastus")}, "shop"));
+  CHECK(run_cli(std::move(smaller), {"diff", "--out", out.path.string()}) == kDrift);
+}
+
+TEST_CASE("an invalid model exits non-zero and leaves the previous output untouched") {
+  OutDir out;
+  REQUIRE(run_cli(shop_apps(), {"synth", "--out", out.path.string()}) == kOk);
+  auto before = snapshot(out.path);
+  CHECK(run_cli(shop_apps(/*with_error=*/true), {"synth", "--out", out.path.string()}) ==
+        kInvalidModel);
+  CHECK(snapshot(out.path) == before);
+}
+
+TEST_CASE("a filtered synth writes only its scope") {
+  OutDir out;
+  REQUIRE(run_cli(shop_apps(), {"synth", "--out", out.path.string(), "--env", "prod", "--format",
+                                "bicep"}) == kOk);
+  auto files = snapshot(out.path);
+  CHECK(files.count("shop/prod/bicep/main.bicep") == 1);
+  CHECK(files.count("shop/dev/bicep/main.bicep") == 0);
+  CHECK(files.count("shop/prod/terraform/main.tf") == 0);
+}
+
+TEST_CASE("usage errors exit 2") {
+  CHECK(run_cli(shop_apps(), {"bogus"}) == kUsage);
+  CHECK(run_cli(shop_apps(), {"synth", "--format", "arm"}) == kUsage);
+  CHECK(run_cli(shop_apps(), {"synth", "--env", "qa"}) == kUsage);
+  CHECK(run_cli(shop_apps(), {"synth", "--app", "nope"}) == kUsage);
+  CHECK(run_cli(shop_apps(), {}) == kUsage);
+}
+
+TEST_CASE("list succeeds on a valid model and fails on an invalid one") {
+  CHECK(run_cli(shop_apps(), {"list"}) == kOk);
+  CHECK(run_cli(shop_apps(true), {"list"}) == kInvalidModel);
+}
+
+}  // namespace
+}  // namespace iac::cli
