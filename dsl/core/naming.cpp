@@ -9,6 +9,7 @@ std::string_view to_string(NameScope scope) {
     case NameScope::resource_group: return "resource group";
     case NameScope::subscription: return "subscription";
     case NameScope::global: return "global";
+    case NameScope::parent: return "parent resource";
   }
   return "resource group";
 }

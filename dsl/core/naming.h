@@ -9,7 +9,9 @@
 namespace iac {
 
 /// Where a name must be unique. `global` names are part of a public DNS name.
-enum class NameScope { resource_group, subscription, global };
+/// `parent` names a child resource (a Cosmos container, a blob container): it must be unique
+/// only among the children of the same parent.
+enum class NameScope { resource_group, subscription, global, parent };
 
 std::string_view to_string(NameScope scope);
 
