@@ -3,6 +3,8 @@
 #include <sstream>
 #include <vector>
 
+#include <unistd.h>
+
 #include <doctest/doctest.h>
 
 #include "cli/cli.h"
@@ -46,8 +48,9 @@ std::map<std::string, std::string> snapshot(const fs::path& dir) {
   return files;
 }
 
+/// A private output directory: ctest runs test cases in parallel processes.
 struct OutDir {
-  fs::path path = fs::temp_directory_path() / "iacgen-cli-test-out";
+  fs::path path = fs::temp_directory_path() / ("iacgen-cli-test-" + std::to_string(::getpid()));
   OutDir() { fs::remove_all(path); }
   ~OutDir() { fs::remove_all(path); }
 };

@@ -3,6 +3,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <unistd.h>
+
 #include <doctest/doctest.h>
 
 #include "generators/output/output_sink.h"
@@ -17,7 +19,8 @@ namespace fs = std::filesystem;
 struct TempDir {
   fs::path path;
   explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("iacgen-test-" + name)) {
+      : path(fs::temp_directory_path() /
+             ("iacgen-test-" + name + "-" + std::to_string(::getpid()))) {
     fs::remove_all(path);
     fs::create_directories(path);
   }
