@@ -12,9 +12,18 @@ class LogAnalyticsWorkspace;
 class ApplicationInsights;
 class StorageAccount;
 class KeyVault;
+class UserAssignedIdentity;
+class RoleAssignment;
+class KeyVaultSecret;
+class AppServicePlan;
+class LinuxFunctionApp;
+class LinuxWebApp;
 
 using AnyResource = std::variant<const ResourceGroup*, const LogAnalyticsWorkspace*,
                                  const ApplicationInsights*, const StorageAccount*,
-                                 const KeyVault*>;
+                                 const KeyVault*, const UserAssignedIdentity*,
+                                 const RoleAssignment*, const KeyVaultSecret*,
+                                 const AppServicePlan*, const LinuxFunctionApp*,
+                                 const LinuxWebApp*>;
 
 }  // namespace iac::azure

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "dsl/azure/role_assignment.h"
+
 namespace iac::azure {
 
 const ResourceKind KeyVault::kKind{
@@ -30,6 +32,30 @@ void KeyVault::validate(Diagnostics& out) const {
   validate_control(*this, "rbac_authorization", props_.rbac_authorization, out);
   validate_control(*this, "purge_protection", props_.purge_protection, out);
   validate_public_network(*this, "public_network", props_.public_network, out);
+}
+
+Expr KeyVaultSecretReference::value() const {
+  Expr name = secret ? Expr(secret->name_ref()) : Expr(secret_name);
+  return "@Microsoft.KeyVault(SecretUri=" + Expr(vault->uri()) + "secrets/" + name + "/)";
+}
+
+KeyVaultSecret& KeyVault::secret(std::string name, KeyVaultSecretProps props) {
+  props.name = name;
+  return add<KeyVaultSecret>(std::move(name), std::move(props));
+}
+
+KeyVaultSecretReference KeyVault::secret_reference(std::string name) {
+  const auto* declared = dynamic_cast<const KeyVaultSecret*>(find(name));
+  return {.vault = this, .secret_name = std::move(name), .secret = declared};
+}
+
+RoleAssignment& KeyVault::grant_secrets_read(const Principal& principal) {
+  std::string id = grant_id("secrets-user", principal);
+  if (auto* existing = dynamic_cast<RoleAssignment*>(find(id))) return *existing;
+  return add<RoleAssignment>(id, {.scope = *this,
+                                  .role = BuiltinRole::key_vault_secrets_user,
+                                  .principal = principal,
+                                  .description = "Read secrets (Key Vault references)"});
 }
 
 }  // namespace iac::azure

@@ -5,12 +5,30 @@
 #include <optional>
 #include <string>
 
+#include "dsl/azure/key_vault_secret.h"
+#include "dsl/core/principal.h"
 #include "dsl/core/resource.h"
 #include "dsl/core/security.h"
 
 namespace iac::azure {
 
 enum class KeyVaultSku { standard, premium };
+
+class KeyVault;
+class RoleAssignment;
+
+/// A reference to a secret by name, for app settings: rendered as
+/// `@Microsoft.KeyVault(SecretUri=<vault uri>secrets/<name>/)`, so the platform resolves the
+/// latest version at run time and the value never appears in the configuration.
+struct KeyVaultSecretReference {
+  KeyVault* vault = nullptr;
+  std::string secret_name;
+  /// A reference to a secret declared in the model also depends on it.
+  const KeyVaultSecret* secret = nullptr;
+
+  /// The app-setting value.
+  Expr value() const;
+};
 
 struct KeyVaultProps {
   /// @default the naming convention: `kv-<app>-<env>` (3-24 characters, globally unique).
@@ -50,6 +68,14 @@ class KeyVault final : public Resource {
 
   /// The vault URI, `https://<name>.vault.azure.net/`.
   Ref uri() const { return ref("uri"); }
+
+  /// Declares a secret in this vault; its value must be secure (see KeyVaultSecretProps).
+  KeyVaultSecret& secret(std::string name, KeyVaultSecretProps props);
+  /// A Key Vault reference to the secret `name`, for `app.setting(...)`. The secret may be
+  /// declared here with secret() or be set outside the model (e.g. by an operator).
+  KeyVaultSecretReference secret_reference(std::string name);
+  /// Grants `principal` the Key Vault Secrets User role on this vault, once per principal.
+  RoleAssignment& grant_secrets_read(const Principal& principal);
 
   void validate(Diagnostics& out) const override;
 

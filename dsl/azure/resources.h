@@ -1,7 +1,14 @@
 #pragma once
 /// Every resource kind's full declaration, for code that dispatches on AnyResource.
 
+#include "dsl/azure/app_service_plan.h"  // IWYU pragma: export
 #include "dsl/azure/application_insights.h"  // IWYU pragma: export
+#include "dsl/azure/function_app.h"  // IWYU pragma: export
+#include "dsl/azure/key_vault_secret.h"  // IWYU pragma: export
+#include "dsl/azure/role_assignment.h"  // IWYU pragma: export
+#include "dsl/azure/site.h"  // IWYU pragma: export
+#include "dsl/azure/user_assigned_identity.h"  // IWYU pragma: export
+#include "dsl/azure/web_app.h"  // IWYU pragma: export
 #include "dsl/azure/key_vault.h"             // IWYU pragma: export
 #include "dsl/azure/log_analytics.h"         // IWYU pragma: export
 #include "dsl/azure/resource_group.h"        // IWYU pragma: export

@@ -67,6 +67,9 @@ class StorageAccount final : public Resource {
   Ref primary_blob_endpoint() const { return ref("primary_blob_endpoint"); }
   Ref primary_queue_endpoint() const { return ref("primary_queue_endpoint"); }
   Ref primary_table_endpoint() const { return ref("primary_table_endpoint"); }
+  /// The first account key (sensitive). Only for what cannot use Entra ID, such as the Azure
+  /// Files content share of Functions on Consumption and Elastic Premium plans.
+  Ref primary_access_key() const { return ref("primary_access_key", /*sensitive=*/true); }
 
   void validate(Diagnostics& out) const override;
 

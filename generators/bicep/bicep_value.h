@@ -3,6 +3,7 @@
 /// objects, rendered only by BicepWriter.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -15,12 +16,17 @@ struct Reference {
   std::vector<std::string> members;
 };
 
+class Value;
+
 /// A function call with property access: `subscription().tenantId`,
-/// `readEnvironmentVariable('TOKEN')`. Arguments are string literals, quoted by the writer.
+/// `readEnvironmentVariable('TOKEN')`, `guid(kv.id, app.id, 'x')`. `string_arguments` are
+/// string literals, quoted by the writer; `arguments` are any values (references, calls...),
+/// rendered after them.
 struct Call {
   std::string function;
   std::vector<std::string> members;
   std::vector<std::string> string_arguments;
+  std::vector<Value> arguments;
 };
 
 /// `'https://${kv.name}.vault.azure.net/'`.
@@ -29,7 +35,6 @@ struct Interpolation {
 };
 
 struct Property;
-class Value;
 using Array = std::vector<Value>;
 struct Object {
   std::vector<Property> properties;
@@ -60,6 +65,9 @@ class Value {
 struct Property {
   std::string key;
   Value value;
+  /// A key computed at deployment, e.g. `'${identity.id}'` in `userAssignedIdentities`;
+  /// when set, `key` is ignored.
+  std::optional<Interpolation> key_expression = std::nullopt;
 };
 
 }  // namespace iac::gen::bicep

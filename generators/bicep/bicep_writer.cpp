@@ -16,10 +16,20 @@ std::string member_path(const std::vector<std::string>& members) {
   return text;
 }
 
+void render(const Value& value, int indent, std::string& out);
+void render_interpolation(const Interpolation& interpolation, std::string& out);
+
 std::string render_call(const Call& call) {
   std::string text = call.function + "(";
-  for (std::size_t i = 0; i < call.string_arguments.size(); ++i) {
-    text += (i ? ", " : "") + quote(call.string_arguments[i]);
+  bool first = true;
+  for (const auto& argument : call.string_arguments) {
+    text += (first ? "" : ", ") + quote(argument);
+    first = false;
+  }
+  for (const auto& argument : call.arguments) {
+    if (!first) text += ", ";
+    render(argument, 0, text);
+    first = false;
   }
   return text + ")" + member_path(call.members);
 }
@@ -54,8 +64,6 @@ bool fits_multiline(std::string_view text) {
   });
 }
 
-void render(const Value& value, int indent, std::string& out);
-
 void render_object(const Object& object, int indent, std::string& out) {
   if (object.properties.empty()) {
     out += "{}";
@@ -64,7 +72,11 @@ void render_object(const Object& object, int indent, std::string& out) {
   out += "{\n";
   for (const auto& property : object.properties) {
     out += indent_text(indent + 1);
-    out += is_identifier(property.key) ? property.key : quote(property.key);
+    if (property.key_expression) {
+      render_interpolation(*property.key_expression, out);
+    } else {
+      out += is_identifier(property.key) ? property.key : quote(property.key);
+    }
     out += ": ";
     render(property.value, indent + 1, out);
     out += '\n';
@@ -87,17 +99,7 @@ void render(const Value& value, int indent, std::string& out) {
         } else if constexpr (std::is_same_v<T, Call>) {
           out += render_call(v);
         } else if constexpr (std::is_same_v<T, Interpolation>) {
-          out += '\'';
-          for (const auto& part : v.parts) {
-            if (const auto* literal = std::get_if<std::string>(&part)) {
-              out += escape_body(*literal);
-            } else if (const auto* reference = std::get_if<Reference>(&part)) {
-              out += "${" + reference->symbol + member_path(reference->members) + "}";
-            } else {
-              out += "${" + render_call(std::get<Call>(part)) + "}";
-            }
-          }
-          out += '\'';
+          render_interpolation(v, out);
         } else if constexpr (std::is_same_v<T, Array>) {
           if (v.empty()) {
             out += "[]";
@@ -115,6 +117,20 @@ void render(const Value& value, int indent, std::string& out) {
         }
       },
       value.data());
+}
+
+void render_interpolation(const Interpolation& interpolation, std::string& out) {
+  out += '\'';
+  for (const auto& part : interpolation.parts) {
+    if (const auto* literal = std::get_if<std::string>(&part)) {
+      out += escape_body(*literal);
+    } else if (const auto* reference = std::get_if<Reference>(&part)) {
+      out += "${" + reference->symbol + member_path(reference->members) + "}";
+    } else {
+      out += "${" + render_call(std::get<Call>(part)) + "}";
+    }
+  }
+  out += '\'';
 }
 
 }  // namespace

@@ -12,6 +12,12 @@ class LogAnalyticsWorkspace;
 class ApplicationInsights;
 class StorageAccount;
 class KeyVault;
+class UserAssignedIdentity;
+class RoleAssignment;
+class KeyVaultSecret;
+class AppServicePlan;
+class LinuxFunctionApp;
+class LinuxWebApp;
 }  // namespace iac::azure
 
 namespace iac::gen::bicep {
@@ -26,6 +32,12 @@ IACGEN_BICEP_EMITTER(LogAnalyticsWorkspace)
 IACGEN_BICEP_EMITTER(ApplicationInsights)
 IACGEN_BICEP_EMITTER(StorageAccount)
 IACGEN_BICEP_EMITTER(KeyVault)
+IACGEN_BICEP_EMITTER(UserAssignedIdentity)
+IACGEN_BICEP_EMITTER(RoleAssignment)
+IACGEN_BICEP_EMITTER(KeyVaultSecret)
+IACGEN_BICEP_EMITTER(AppServicePlan)
+IACGEN_BICEP_EMITTER(LinuxFunctionApp)
+IACGEN_BICEP_EMITTER(LinuxWebApp)
 
 #undef IACGEN_BICEP_EMITTER
 

@@ -15,6 +15,12 @@ Value reference(const azure::StorageAccount&, const std::string& symbol,
   if (attribute == "primary_blob_endpoint") return Reference{symbol, {"properties", "primaryEndpoints", "blob"}};
   if (attribute == "primary_queue_endpoint") return Reference{symbol, {"properties", "primaryEndpoints", "queue"}};
   if (attribute == "primary_table_endpoint") return Reference{symbol, {"properties", "primaryEndpoints", "table"}};
+  if (attribute == "primary_access_key") {
+    // `listKeys(st.id, '<api>').keys[0].value`: the keys are an action result, not a property.
+    return Call{.function = "listKeys",
+                .members = {"keys[0]", "value"},
+                .arguments = {Reference{symbol, {"id"}}, std::string(kApi)}};
+  }
   return common_reference(symbol, attribute, "Microsoft.Storage/storageAccounts");
 }
 

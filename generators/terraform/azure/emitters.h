@@ -13,6 +13,12 @@ class LogAnalyticsWorkspace;
 class ApplicationInsights;
 class StorageAccount;
 class KeyVault;
+class UserAssignedIdentity;
+class RoleAssignment;
+class KeyVaultSecret;
+class AppServicePlan;
+class LinuxFunctionApp;
+class LinuxWebApp;
 }  // namespace iac::azure
 
 namespace iac::gen::terraform {
@@ -27,6 +33,12 @@ IACGEN_TERRAFORM_EMITTER(LogAnalyticsWorkspace)
 IACGEN_TERRAFORM_EMITTER(ApplicationInsights)
 IACGEN_TERRAFORM_EMITTER(StorageAccount)
 IACGEN_TERRAFORM_EMITTER(KeyVault)
+IACGEN_TERRAFORM_EMITTER(UserAssignedIdentity)
+IACGEN_TERRAFORM_EMITTER(RoleAssignment)
+IACGEN_TERRAFORM_EMITTER(KeyVaultSecret)
+IACGEN_TERRAFORM_EMITTER(AppServicePlan)
+IACGEN_TERRAFORM_EMITTER(LinuxFunctionApp)
+IACGEN_TERRAFORM_EMITTER(LinuxWebApp)
 
 #undef IACGEN_TERRAFORM_EMITTER
 

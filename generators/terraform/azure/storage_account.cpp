@@ -8,7 +8,8 @@ std::string_view resource_type(const azure::StorageAccount&) { return "azurerm_s
 
 std::string attribute(const azure::StorageAccount&, std::string_view name) {
   if (name == "id" || name == "name" || name == "primary_blob_endpoint" ||
-      name == "primary_queue_endpoint" || name == "primary_table_endpoint") {
+      name == "primary_queue_endpoint" || name == "primary_table_endpoint" ||
+      name == "primary_access_key") {
     return std::string(name);
   }
   unknown_attribute("azurerm_storage_account", name);

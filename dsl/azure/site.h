@@ -1,0 +1,140 @@
+#pragma once
+/// What Linux function apps and web apps share: runtime, identity, network and site settings,
+/// app settings, and the base class both derive from.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl/azure/app_service_plan.h"
+#include "dsl/azure/application_insights.h"
+#include "dsl/azure/key_vault.h"
+#include "dsl/azure/user_assigned_identity.h"
+#include "dsl/core/principal.h"
+#include "dsl/core/resource.h"
+#include "dsl/core/security.h"
+
+namespace iac::azure {
+
+/// The language stack. Function apps use `dotnet_isolated`; web apps use `dotnet`.
+enum class RuntimeStack { python, dotnet_isolated, dotnet, node, java };
+
+/// A runtime stack and version: `Runtime::python("3.11")`.
+struct Runtime {
+  RuntimeStack stack = RuntimeStack::python;
+  std::string version = "3.11";
+
+  static Runtime python(std::string version) { return {RuntimeStack::python, std::move(version)}; }
+  static Runtime dotnet_isolated(std::string version) {
+    return {RuntimeStack::dotnet_isolated, std::move(version)};
+  }
+  static Runtime dotnet(std::string version) { return {RuntimeStack::dotnet, std::move(version)}; }
+  static Runtime node(std::string version) { return {RuntimeStack::node, std::move(version)}; }
+  static Runtime java(std::string version) { return {RuntimeStack::java, std::move(version)}; }
+};
+
+std::string_view to_string(RuntimeStack stack);  ///< "python", "dotnet-isolated", ...
+
+/// The managed identity of a site: one system-assigned or one user-assigned identity, never
+/// both (ARM's CKV_AZURE_16 fails `'SystemAssigned, UserAssigned'`).
+class AppIdentity {
+ public:
+  enum class Mode { system_assigned, user_assigned, none };
+
+  AppIdentity() = default;
+  static AppIdentity system_assigned() { return {}; }
+  static AppIdentity user_assigned(const UserAssignedIdentity& identity);
+  /// No identity: the app can use no Entra ID auth and no Key Vault references.
+  static AppIdentity none(std::string reason);
+
+  Mode mode() const { return mode_; }
+  const UserAssignedIdentity* user_identity() const { return user_; }
+  const std::string& reason() const { return reason_; }
+
+ private:
+  Mode mode_ = Mode::system_assigned;
+  const UserAssignedIdentity* user_ = nullptr;
+  std::string reason_;
+};
+
+/// Security and operations settings of a site, the same for function apps and web apps.
+struct SiteSettings {
+  /// @default system-assigned
+  AppIdentity identity;
+  /// No public endpoint by default (reach the app through a private endpoint or Front Door
+  /// Premium). `allow_from` adds one access restriction per range; the rest is denied.
+  /// @default disabled
+  /// @see https://learn.microsoft.com/azure/app-service/overview-access-restrictions
+  PublicNetwork public_network;
+  /// Requests over plain HTTP are redirected to HTTPS. @default enforced
+  Control https_only;
+  /// The path the platform probes to take unhealthy instances out of rotation, e.g. "/healthz".
+  /// Not available on Y1 and FC1. @default none
+  std::optional<std::string> health_check_path;
+  /// Minutes an instance may fail the health check before it is replaced, 2 to 10. @default 10
+  int health_check_eviction_minutes = 10;
+  /// Origins allowed to call the app from a browser. "*" is refused. @default none
+  std::vector<std::string> cors_allowed_origins;
+};
+
+/// One app setting, in declaration order.
+struct AppSetting {
+  std::string name;
+  Expr value;
+};
+
+/// Base of LinuxFunctionApp and LinuxWebApp.
+class Site : public Resource {
+ public:
+  const AppServicePlan* plan() const { return plan_.get(); }
+  const ApplicationInsights* insights() const { return insights_.get(); }
+  const Runtime& runtime() const { return runtime_; }
+  const SiteSettings& settings() const { return settings_; }
+
+  /// The app's identity as the receiver of a role (`vault.grant_secrets_read(app.identity())`).
+  /// Empty when the identity is `AppIdentity::none`.
+  Principal identity() const;
+  /// The system-assigned identity's principal id (only with AppIdentity::system_assigned).
+  Ref principal_id() const { return ref("principal_id"); }
+  /// The default host name, `<name>.azurewebsites.net`.
+  Ref default_hostname() const { return ref("default_hostname"); }
+
+  /// Adds an app setting (an environment variable of the app).
+  void setting(std::string name, Expr value);
+  /// Adds a Key Vault reference and grants the app's identity Key Vault Secrets User on the vault.
+  void setting(std::string name, const KeyVaultSecretReference& secret);
+  const std::vector<AppSetting>& app_settings() const { return app_settings_; }
+
+  /// Whether sites on this plan keep a worker warm (`always_on`).
+  bool always_on() const;
+  /// APPLICATIONINSIGHTS_AUTHENTICATION_STRING when the insights component takes Entra ID
+  /// tokens only (`Authorization=AAD`, plus `ClientId=` for a user-assigned identity); empty
+  /// otherwise.
+  Expr insights_authentication_string() const;
+
+ protected:
+  Site(Construct& scope, std::string id, std::optional<std::string> name,
+       std::map<std::string, std::string> tags, Link<AppServicePlan> plan, Runtime runtime,
+       Link<ApplicationInsights> insights, SiteSettings settings);
+
+  /// Grants the identity Monitoring Metrics Publisher on an Entra-only insights component.
+  void grant_insights_publishing();
+  /// Checks what both kinds share; `reserved` are setting names the generators write.
+  void validate_site(Diagnostics& out, const std::vector<std::string_view>& reserved) const;
+  void collect_references(std::vector<Ref>& out) const override;
+
+ private:
+  Link<AppServicePlan> plan_;
+  Runtime runtime_;
+  Link<ApplicationInsights> insights_;
+  SiteSettings settings_;
+  std::vector<AppSetting> app_settings_;
+  std::vector<std::string> unreadable_secrets_;  // Key Vault references without an identity
+};
+
+/// A range as an access-restriction address: CIDR, `/32` added to a single address.
+std::string cidr(std::string_view range);
+
+}  // namespace iac::azure

@@ -1,0 +1,90 @@
+#include "generators/terraform/azure/site.h"
+
+#include "dsl/azure/resources.h"
+#include "generators/terraform/azure/emitters.h"
+
+namespace iac::gen::terraform {
+
+std::string site_attribute(std::string_view type, std::string_view name) {
+  if (name == "id" || name == "name" || name == "default_hostname") return std::string(name);
+  if (name == "principal_id") return "identity[0].principal_id";
+  unknown_attribute(type, name);
+}
+
+void write_site_security(const azure::Site& site, Context& context) {
+  const auto& settings = site.settings();
+  auto& w = context.writer();
+  w.attribute("https_only", settings.https_only.is_enforced());
+  w.attribute("public_network_access_enabled", settings.public_network.public_endpoint());
+  w.attribute("ftp_publish_basic_authentication_enabled", false);
+  w.attribute("webdeploy_publish_basic_authentication_enabled", false);
+  if (const auto* user = settings.identity.user_identity()) {
+    // Key Vault references resolve with the user-assigned identity, not a system one.
+    w.attribute("key_vault_reference_identity_id", context.traversal(user->id()));
+  }
+}
+
+void write_app_settings(const azure::Site& site, hcl::Object extra, Context& context) {
+  hcl::Object settings = std::move(extra);
+  if (Expr auth = site.insights_authentication_string(); !auth.empty()) {
+    settings.entries.push_back({"APPLICATIONINSIGHTS_AUTHENTICATION_STRING", context.value(auth)});
+  }
+  for (const auto& setting : site.app_settings()) {
+    settings.entries.push_back({setting.name, context.value(setting.value)});
+  }
+  context.writer().attribute("app_settings", std::move(settings));
+}
+
+void write_identity(const azure::Site& site, Context& context) {
+  const auto& identity = site.settings().identity;
+  if (identity.mode() == azure::AppIdentity::Mode::none) return;
+  auto& w = context.writer();
+  auto block = w.block("identity");
+  if (const auto* user = identity.user_identity()) {
+    w.attribute("type", "UserAssigned");
+    w.attribute("identity_ids", hcl::List{context.traversal(user->id())});
+  } else {
+    w.attribute("type", "SystemAssigned");
+  }
+}
+
+void write_site_config_attributes(const azure::Site& site, Context& context) {
+  const auto& settings = site.settings();
+  auto& w = context.writer();
+  w.attribute("always_on", site.always_on());
+  w.attribute("minimum_tls_version", "1.2");
+  w.attribute("scm_minimum_tls_version", "1.2");
+  w.attribute("ftps_state", "Disabled");
+  w.attribute("http2_enabled", true);
+  w.attribute("remote_debugging_enabled", false);
+  if (settings.health_check_path) {
+    w.attribute("health_check_path", *settings.health_check_path);
+    w.attribute("health_check_eviction_time_in_min", settings.health_check_eviction_minutes);
+  }
+  const char* default_action = settings.public_network.denies_by_default() ? "Deny" : "Allow";
+  w.attribute("ip_restriction_default_action", default_action);
+  w.attribute("scm_ip_restriction_default_action", default_action);
+  w.attribute("scm_use_main_ip_restriction", true);
+}
+
+void write_site_config_blocks(const azure::Site& site, Context& context) {
+  const auto& settings = site.settings();
+  auto& w = context.writer();
+  {
+    auto cors = w.block("cors");
+    hcl::List origins;
+    for (const auto& origin : settings.cors_allowed_origins) origins.emplace_back(origin);
+    w.attribute("allowed_origins", std::move(origins));
+    w.attribute("support_credentials", false);
+  }
+  int priority = 100;
+  for (const auto& range : settings.public_network.ip_ranges()) {
+    auto restriction = w.block("ip_restriction");
+    w.attribute("name", "allow-" + std::to_string(priority - 99));
+    w.attribute("ip_address", azure::cidr(range));
+    w.attribute("priority", priority++);
+    w.attribute("action", "Allow");
+  }
+}
+
+}  // namespace iac::gen::terraform
