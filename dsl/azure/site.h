@@ -23,8 +23,15 @@ enum class RuntimeStack { python, dotnet_isolated, dotnet, node, java };
 
 /// A runtime stack and version: `Runtime::python("3.11")`.
 struct Runtime {
-  RuntimeStack stack = RuntimeStack::python;
-  std::string version = "3.11";
+  /// Python 3.11. (A constructor, not default member initializers: GCC 12 reports a false
+  /// -Wmaybe-uninitialized for the string when props leave `runtime` out of a designated
+  /// initializer.)
+  Runtime() : Runtime(RuntimeStack::python, "3.11") {}
+  Runtime(RuntimeStack stack_, std::string version_)
+      : stack(stack_), version(std::move(version_)) {}
+
+  RuntimeStack stack;
+  std::string version;
 
   static Runtime python(std::string version) { return {RuntimeStack::python, std::move(version)}; }
   static Runtime dotnet_isolated(std::string version) {
