@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/check.h"
 #include "dsl/core/app.h"
 #include "dsl/core/resource.h"
 #include "dsl/core/stack.h"
@@ -198,7 +199,10 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
              "  iacgen synth                             write every app and environment to out/\n"
              "  iacgen synth --env prod --format bicep   only prod, only Bicep\n"
              "  iacgen diff                              compare out/ with the code (CI)\n"
-             "\nExit codes: 0 ok, 1 diff found drift, 2 usage error, 3 the model has errors "
+             "  iacgen check --format sarif              policy findings for code scanning\n"
+             "  iacgen explain AZ-KV-001                 why a rule exists, how to fix it\n"
+             "\nExit codes: 0 ok, 1 diff found drift or check found findings, 2 usage error, "
+             "3 the model has errors "
              "(nothing written), 4 the output could not be written (previous output intact).");
 
   Selection selection;
@@ -207,6 +211,19 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
   add_selection_options(*synth, selection);
   auto* diff = cli.add_subcommand("diff", "Compare a fresh synth with the committed output");
   add_selection_options(*diff, selection);
+  CheckOptions check_options;
+  auto* check = cli.add_subcommand("check", "Evaluate the policy rules; exit 1 on findings");
+  check->add_option("--app", check_options.apps, "Only these applications (repeatable)");
+  check->add_option("--env", check_options.envs, "Only these environments (repeatable)");
+  check->add_option("--format", check_options.format, "text, json or sarif")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->capture_default_str();
+  check->add_option("--fail-on", check_options.fail_on, "Lowest severity that fails the check")
+      ->check(CLI::IsMember({"warning", "error"}))
+      ->capture_default_str();
+  std::string rule_id;
+  auto* explain = cli.add_subcommand("explain", "Explain a policy rule and how to fix it");
+  explain->add_option("rule", rule_id, "Rule id, e.g. AZ-KV-001")->required();
 
   try {
     cli.parse(argc, argv);
@@ -217,6 +234,12 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
   } catch (const CLI::ParseError& error) {
     cli.exit(error);
     return kUsage;
+  }
+  if (explain->parsed()) return run_explain(apps, rule_id);
+  if (check->parsed()) {
+    Selection check_selection_only{.apps = check_options.apps, .envs = check_options.envs};
+    if (!check_selection(apps, check_selection_only)) return kUsage;
+    return run_check(apps, check_options);
   }
   if (!check_selection(apps, selection)) return kUsage;
   if (list->parsed()) return run_list(apps);

@@ -12,7 +12,7 @@ namespace iac::cli {
 /// Exit codes, documented in `--help` and the README.
 enum ExitCode : int {
   kOk = 0,            ///< Success; for `diff`: the committed output matches the code.
-  kDrift = 1,         ///< `diff` found files that differ from the code.
+  kDrift = 1,         ///< `diff` found drift, or `check` found findings at `--fail-on`.
   kUsage = 2,         ///< Unknown command, option or value.
   kInvalidModel = 3,  ///< Validation found errors; nothing was written.
   kWriteFailed = 4,   ///< The output could not be written; the previous output is intact.

@@ -35,8 +35,8 @@ struct GeneratorInfo {
 std::span<const GeneratorInfo> generator_registry();
 const GeneratorInfo* find_generator(std::string_view name);
 
-/// Runs the synth pipeline on `app` (aspects, lock, validate) and, when it has no errors, the
-/// chosen generators (all when `formats` is empty) into `sink`.
+/// Runs the synth pipeline on `app` (aspects, lock, validate, policy) and, when it has no
+/// errors, the chosen generators (all when `formats` is empty) into `sink`.
 Diagnostics synthesize(App& app, OutputSink& sink, const std::vector<std::string>& formats = {});
 
 }  // namespace iac::gen

@@ -2,6 +2,7 @@
 #include <array>
 
 #include "dsl/core/app.h"
+#include "dsl/policy/engine.h"
 #include "generators/bicep/bicep_generator.h"
 #include "generators/generator.h"
 #include "generators/terraform/terraform_generator.h"
@@ -31,6 +32,11 @@ const GeneratorInfo* find_generator(std::string_view name) {
 
 Diagnostics synthesize(App& app, OutputSink& sink, const std::vector<std::string>& formats) {
   Diagnostics diagnostics = app.synthesize();
+  if (has_errors(diagnostics)) return diagnostics;
+  // The policy verdict is taken on the model, before any format is rendered: an unsuppressed
+  // error-level finding refuses the synth whatever format was asked for.
+  Diagnostics findings = policy::to_diagnostics(policy::evaluate(app));
+  diagnostics.insert(diagnostics.end(), findings.begin(), findings.end());
   if (has_errors(diagnostics)) return diagnostics;
   for (const auto& info : kGenerators) {
     if (!formats.empty() && std::find(formats.begin(), formats.end(), info.name) == formats.end()) {

@@ -7,6 +7,7 @@
 #include "dsl/core/aspect.h"
 #include "dsl/core/resource.h"
 #include "dsl/core/stack.h"
+#include "dsl/policy/rule.h"
 
 namespace iac {
 
@@ -52,6 +53,11 @@ App& App::define(StackFunction function) {
 
 App& App::naming(NamingConvention convention) {
   naming_ = std::move(convention);
+  return *this;
+}
+
+App& App::add_rule(policy::Rule rule) {
+  rules_.push_back(std::move(rule));
   return *this;
 }
 

@@ -14,6 +14,9 @@
 namespace iac {
 
 class Stack;
+namespace policy {
+struct Rule;
+}
 
 /// The function that declares the application; it runs once per environment.
 using StackFunction = std::function<void(Stack&, const Environment&)>;
@@ -33,6 +36,9 @@ class App {
   App& define(StackFunction function);
   /// Replaces the default CAF naming convention.
   App& naming(NamingConvention convention);
+  /// Adds a rule of the team's own, evaluated with the azure-baseline pack.
+  App& add_rule(policy::Rule rule);
+  const std::vector<policy::Rule>& rules() const { return rules_; }
 
   const std::string& name() const { return name_; }
   const std::vector<Environment>& environment_list() const { return environments_; }
@@ -50,6 +56,7 @@ class App {
   std::vector<Environment> environments_;
   StackFunction define_;
   NamingConvention naming_;
+  std::vector<policy::Rule> rules_;
   std::vector<std::unique_ptr<Stack>> stacks_;
   Diagnostics diagnostics_;
   bool synthesized_ = false;

@@ -29,6 +29,11 @@ void Stack::output(std::string name, Expr value, std::string description) {
       {.name = std::move(name), .value = std::move(value), .description = std::move(description)});
 }
 
+void Stack::add_suppression(policy::Suppression suppression) {
+  if (locked()) throw std::logic_error(fmt::format("{}: cannot suppress after lock", path()));
+  suppressions_.push_back(std::move(suppression));
+}
+
 std::vector<const Resource*> Stack::resources() const {
   std::vector<const Resource*> result;
   walk([&](const Construct& node) {

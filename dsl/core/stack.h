@@ -10,6 +10,7 @@
 #include "dsl/core/construct.h"
 #include "dsl/core/environment.h"
 #include "dsl/core/expr.h"
+#include "dsl/policy/suppression.h"
 
 namespace iac {
 
@@ -61,6 +62,10 @@ class Stack : public Construct {
   const std::deque<Parameter>& parameters() const { return parameters_; }
   const std::vector<Output>& outputs() const { return outputs_; }
 
+  /// Exceptions to policy rules recorded with policy::suppress() under this stack.
+  const std::vector<policy::Suppression>& suppressions() const { return suppressions_; }
+  void add_suppression(policy::Suppression suppression);
+
   /// Every resource in the stack, in declaration order (the resource group first).
   std::vector<const Resource*> resources() const;
 
@@ -72,6 +77,7 @@ class Stack : public Construct {
   azure::ResourceGroup* resource_group_ = nullptr;
   std::deque<Parameter> parameters_;  // deque: ParameterRef points into it
   std::vector<Output> outputs_;
+  std::vector<policy::Suppression> suppressions_;
 };
 
 /// Whether `name` can name a parameter or output in every format: a letter, then letters,

@@ -21,9 +21,10 @@ namespace fs = std::filesystem;
 std::vector<App> shop_apps(bool with_error = false) {
   std::vector<App> apps;
   apps.push_back(testing::make_app(
-      [with_error](Stack& s, const Environment&) {
+      [with_error](Stack& s, const Environment& env) {
         s.add<azure::KeyVault>("kv");
-        s.add<azure::StorageAccount>("st");
+        s.add<azure::StorageAccount>(
+            "st", {.replication = env.is_prod() ? azure::Replication::gzrs : azure::Replication::lrs});
         if (with_error) s.add<azure::KeyVault>("kv2", {.name = "not_valid"});
       },
       {Environment::dev("eastus"), Environment::prod("eastus", "westus")}, "shop"));

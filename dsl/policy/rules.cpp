@@ -1,0 +1,28 @@
+/// The azure-baseline pack: every rule family, registered in one table.
+
+#include <span>
+#include <vector>
+
+#include "dsl/policy/engine.h"
+#include "dsl/policy/rules/families.h"
+
+namespace iac::policy {
+
+namespace {
+
+std::vector<Rule> build_baseline() {
+  std::vector<Rule> all;
+  for (auto family : {&rules::key_vault, &rules::storage_account, &rules::monitoring, &rules::tags}) {
+    for (Rule& rule : family()) all.push_back(std::move(rule));
+  }
+  return all;
+}
+
+}  // namespace
+
+std::span<const Rule> azure_baseline() {
+  static const std::vector<Rule> baseline = build_baseline();
+  return baseline;
+}
+
+}  // namespace iac::policy

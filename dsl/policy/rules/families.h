@@ -1,0 +1,15 @@
+#pragma once
+/// The rule families of the azure-baseline pack, one file each, gathered in rules.cpp.
+
+#include <vector>
+
+#include "dsl/policy/rule.h"
+
+namespace iac::policy::rules {
+
+std::vector<Rule> key_vault();
+std::vector<Rule> storage_account();
+std::vector<Rule> monitoring();
+std::vector<Rule> tags();
+
+}  // namespace iac::policy::rules

@@ -1,0 +1,113 @@
+/// Storage account rules: no anonymous data, Entra ID instead of keys, private in shared tiers.
+
+#include "dsl/azure/storage_account.h"
+#include "dsl/policy/rules/families.h"
+
+namespace iac::policy::rules {
+
+using azure::StorageAccount;
+
+std::vector<Rule> storage_account() {
+  return {
+      for_kind<StorageAccount>(
+          {.id = "AZ-ST-001",
+           .title = "Storage accepts HTTPS only",
+           .rationale = "Plain HTTP exposes data and SAS tokens on the wire.",
+           .fix = "remove the waiver of `https_only`",
+           .levels = Levels::everywhere(Level::error),
+           .checkov = {"CKV_AZURE_3"},
+           .psrule = {"Azure.Storage.SecureTransfer"},
+           .benchmark = "DP-3"},
+          [](const StorageAccount& account, const Environment&) -> Problem {
+            if (account.props().https_only.is_enforced()) return {};
+            return "HTTP is accepted: " + account.props().https_only.reason();
+          }),
+      for_kind<StorageAccount>(
+          {.id = "AZ-ST-002",
+           .title = "Storage allows no anonymous blob access",
+           .rationale = "One container set to public by mistake publishes its data to the internet.",
+           .fix = "remove the waiver of `private_blobs`; serve public content through Front Door",
+           .levels = Levels::everywhere(Level::error),
+           .checkov = {"CKV_AZURE_190", "CKV2_AZURE_47"},
+           .psrule = {"Azure.Storage.BlobPublicAccess"},
+           .benchmark = "DP-2"},
+          [](const StorageAccount& account, const Environment&) -> Problem {
+            if (account.props().private_blobs.is_enforced()) return {};
+            return "anonymous blob access is allowed: " + account.props().private_blobs.reason();
+          }),
+      for_kind<StorageAccount>(
+          {.id = "AZ-ST-003",
+           .title = "Storage authorizes with Entra ID only (shared keys off)",
+           .rationale = "An account key grants full, unaudited access to all data and is easily "
+                        "leaked in connection strings.",
+           .fix = "remove the waiver of `entra_only_auth`; give apps a managed identity and a "
+                  "data role (Y1/EP content shares need keys: suppress with that reason)",
+           .levels = {.dev = Level::warning, .staging = Level::error, .prod = Level::error},
+           .checkov = {"CKV2_AZURE_40"},
+           .psrule = {},
+           .benchmark = "IM-1"},
+          [](const StorageAccount& account, const Environment&) -> Problem {
+            if (account.props().entra_only_auth.is_enforced()) return {};
+            return "shared key access is on: " + account.props().entra_only_auth.reason();
+          }),
+      for_kind<StorageAccount>(
+          {.id = "AZ-ST-004",
+           .title = "Storage firewall denies by default",
+           .rationale = "An account reachable from every address relies on credentials alone.",
+           .fix = "use PublicNetwork::disabled() or PublicNetwork::allow_from({ranges}, reason)",
+           .levels = {.dev = Level::warning, .staging = Level::error, .prod = Level::error},
+           .checkov = {"CKV_AZURE_35"},
+           .psrule = {"Azure.Storage.Firewall"},
+           .benchmark = "NS-2"},
+          [](const StorageAccount& account, const Environment&) -> Problem {
+            if (account.props().public_network.denies_by_default()) return {};
+            return "the firewall allows every address: " + account.props().public_network.reason();
+          }),
+      for_kind<StorageAccount>(
+          {.id = "AZ-ST-005",
+           .title = "Storage has no public endpoint in staging and prod",
+           .rationale = "Data of shared environments is reached through private endpoints only.",
+           .fix = "use PublicNetwork::disabled() and private endpoints for the services used",
+           .levels = {.dev = Level::off, .staging = Level::error, .prod = Level::error},
+           .checkov = {"CKV_AZURE_59", "CKV2_AZURE_33"},
+           .psrule = {},
+           .benchmark = "NS-2"},
+          [](const StorageAccount& account, const Environment&) -> Problem {
+            if (!account.props().public_network.public_endpoint()) return {};
+            return "the public endpoint is on: " + account.props().public_network.reason();
+          }),
+      for_kind<StorageAccount>(
+          {.id = "AZ-ST-006",
+           .title = "Prod storage is geo-redundant",
+           .rationale = "A regional outage must not lose production data.",
+           .fix = "set `.replication = Replication::gzrs` (or grs/ragrs/ragzrs) in prod",
+           .levels = {.dev = Level::off, .staging = Level::off, .prod = Level::error},
+           .checkov = {"CKV_AZURE_206"},
+           .psrule = {"Azure.Storage.UseReplication"},
+           .benchmark = "BR-1"},
+          [](const StorageAccount& account, const Environment&) -> Problem {
+            if (azure::is_geo_redundant(account.props().replication)) return {};
+            return std::string("replication is ") +
+                   std::string(azure::to_string(account.props().replication)) +
+                   ", which does not survive a regional outage";
+          }),
+      for_kind<StorageAccount>(
+          {.id = "AZ-ST-007",
+           .title = "Deleted blobs and containers are recoverable for a week",
+           .rationale = "Soft delete shorter than a week often expires before anyone notices "
+                        "a deletion.",
+           .fix = "set `.blob_soft_delete_days` and `.container_soft_delete_days` to 7 or more",
+           .levels = Levels::everywhere(Level::warning),
+           .checkov = {"CKV2_AZURE_38"},
+           .psrule = {"Azure.Storage.SoftDelete", "Azure.Storage.ContainerSoftDelete"},
+           .benchmark = "DP-8"},
+          [](const StorageAccount& account, const Environment&) -> Problem {
+            int days = std::min(account.props().blob_soft_delete_days,
+                                account.props().container_soft_delete_days);
+            if (days >= 7) return {};
+            return "soft delete keeps deleted data " + std::to_string(days) + " days";
+          }),
+  };
+}
+
+}  // namespace iac::policy::rules
