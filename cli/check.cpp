@@ -116,12 +116,11 @@ void print_sarif(const std::vector<AppReport>& reports) {
           {"level", f.severity == Severity::error ? "error" : "warning"},
           {"message", {{"text", fmt::format("{}: {}", f.path, f.message)}}},
           {"locations",
-           ordered_json::array({{{"physicalLocation",
-                                  {{"artifactLocation", {{"uri", env_dir}}},
-                                   {"region", {{"startLine", 1}}}}},
-                                 {"logicalLocations",
-                                  ordered_json::array({{{"fullyQualifiedName", f.path},
-                                                        {"kind", "resource"}}})}}})}};
+           ordered_json::array(
+               {{{"physicalLocation",
+                  {{"artifactLocation", {{"uri", env_dir}}}, {"region", {{"startLine", 1}}}}},
+                 {"logicalLocations", ordered_json::array({{{"fullyQualifiedName", f.path},
+                                                            {"kind", "resource"}}})}}})}};
       if (f.suppressed_by) {
         result["suppressions"] = ordered_json::array(
             {{{"kind", "inSource"}, {"justification", f.suppressed_by->reason}}});
@@ -156,9 +155,8 @@ int run_check(std::vector<App>& apps, const CheckOptions& options) {
       continue;
     }
     policy::Report report = policy::evaluate(app);
-    std::erase_if(report.findings, [&](const policy::Finding& f) {
-      return !selected(options.envs, f.environment);
-    });
+    std::erase_if(report.findings,
+                  [&](const policy::Finding& f) { return !selected(options.envs, f.environment); });
     if (!report.active(threshold).empty() && status == kOk) status = kDrift;
     reports.push_back({app.name(), std::move(report)});
   }

@@ -14,18 +14,24 @@ namespace iac::policy {
 
 std::string_view to_string(Level level) {
   switch (level) {
-    case Level::off: return "off";
-    case Level::warning: return "warning";
-    case Level::error: return "error";
+    case Level::off:
+      return "off";
+    case Level::warning:
+      return "warning";
+    case Level::error:
+      return "error";
   }
   return "off";
 }
 
 Level Levels::in(Tier tier) const {
   switch (tier) {
-    case Tier::dev: return dev;
-    case Tier::staging: return staging;
-    case Tier::prod: return prod;
+    case Tier::dev:
+      return dev;
+    case Tier::staging:
+      return staging;
+    case Tier::prod:
+      return prod;
   }
   return prod;
 }
@@ -34,17 +40,20 @@ namespace {
 
 int rank(Severity severity) {
   switch (severity) {
-    case Severity::error: return 2;
-    case Severity::warning: return 1;
-    case Severity::info: return 0;
+    case Severity::error:
+      return 2;
+    case Severity::warning:
+      return 1;
+    case Severity::info:
+      return 0;
   }
   return 2;
 }
 
 /// `path` is `scope` or lies below it.
 bool covers(const std::string& scope, const std::string& path) {
-  return path == scope || (path.size() > scope.size() && path.compare(0, scope.size(), scope) == 0 &&
-                           path[scope.size()] == '/');
+  return path == scope || (path.size() > scope.size() &&
+                           path.compare(0, scope.size(), scope) == 0 && path[scope.size()] == '/');
 }
 
 bool is_date(const std::string& text) {
@@ -116,8 +125,8 @@ Report evaluate(const App& app, std::string today) {
         Level level = rule.info.levels.in(env.tier);
         if (level == Level::off) continue;
         for (const Resource* resource : stack->resources()) {
-          if (!rule.kinds.empty() &&
-              std::find(rule.kinds.begin(), rule.kinds.end(), &resource->kind()) == rule.kinds.end()) {
+          if (!rule.kinds.empty() && std::find(rule.kinds.begin(), rule.kinds.end(),
+                                               &resource->kind()) == rule.kinds.end()) {
             continue;
           }
           Problem problem = rule.check(*resource, env);
@@ -147,10 +156,10 @@ Report evaluate(const App& app, std::string today) {
     for (std::size_t i = first; i < last; ++i) {
       const Suppression& s = report.suppressions[i];
       if (s.reason.empty()) {
-        report.findings.push_back(about_suppression(
-            *stack, s, "IAC-POL-001", Severity::error,
-            fmt::format("suppression of {} has no reason", s.rule_id),
-            "say why the exception is acceptable and what compensates for it"));
+        report.findings.push_back(
+            about_suppression(*stack, s, "IAC-POL-001", Severity::error,
+                              fmt::format("suppression of {} has no reason", s.rule_id),
+                              "say why the exception is acceptable and what compensates for it"));
       }
       if (!s.options.expires.empty() && !is_date(s.options.expires)) {
         report.findings.push_back(about_suppression(
@@ -165,15 +174,15 @@ Report evaluate(const App& app, std::string today) {
             "fix the finding, or renew the exception with a new date and reason"));
       }
       if (find_rule(s.rule_id, app.rules()) == nullptr) {
-        report.findings.push_back(about_suppression(
-            *stack, s, "IAC-POL-004", Severity::error,
-            fmt::format("suppression names unknown rule {}", s.rule_id),
-            "check the id with `iacgen explain`"));
+        report.findings.push_back(
+            about_suppression(*stack, s, "IAC-POL-004", Severity::error,
+                              fmt::format("suppression names unknown rule {}", s.rule_id),
+                              "check the id with `iacgen explain`"));
       } else if (!used[i - first]) {
-        report.findings.push_back(about_suppression(
-            *stack, s, "IAC-POL-005", Severity::warning,
-            fmt::format("suppression of {} matches no finding", s.rule_id),
-            "remove it: the rule passes here"));
+        report.findings.push_back(
+            about_suppression(*stack, s, "IAC-POL-005", Severity::warning,
+                              fmt::format("suppression of {} matches no finding", s.rule_id),
+                              "remove it: the rule passes here"));
       }
     }
   }

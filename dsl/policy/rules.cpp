@@ -12,7 +12,8 @@ namespace {
 
 std::vector<Rule> build_baseline() {
   std::vector<Rule> all;
-  for (auto family : {&rules::key_vault, &rules::storage_account, &rules::monitoring, &rules::tags}) {
+  for (auto family :
+       {&rules::key_vault, &rules::storage_account, &rules::monitoring, &rules::tags}) {
     for (Rule& rule : family()) all.push_back(std::move(rule));
   }
   return all;

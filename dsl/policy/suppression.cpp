@@ -13,7 +13,8 @@ void suppress(Construct& scope, std::string rule_id, std::string reason,
   Construct* node = &scope;
   while (node != nullptr && dynamic_cast<Stack*>(node) == nullptr) node = node->scope();
   if (node == nullptr) {
-    throw std::logic_error(fmt::format("{}: suppress() needs a construct inside a Stack", scope.path()));
+    throw std::logic_error(
+        fmt::format("{}: suppress() needs a construct inside a Stack", scope.path()));
   }
   static_cast<Stack*>(node)->add_suppression({.path = scope.path(),
                                               .rule_id = std::move(rule_id),

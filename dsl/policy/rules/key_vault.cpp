@@ -26,8 +26,9 @@ std::vector<Rule> key_vault() {
       for_kind<KeyVault>(
           {.id = "AZ-KV-002",
            .title = "Key Vault authorizes with Azure RBAC",
-           .rationale = "Access policies grant vault-wide permissions outside Azure RBAC, so they "
-                        "escape PIM, conditional access and the access reviews of the subscription.",
+           .rationale =
+               "Access policies grant vault-wide permissions outside Azure RBAC, so they "
+               "escape PIM, conditional access and the access reviews of the subscription.",
            .fix = "remove the waiver of `rbac_authorization` and grant roles with role assignments",
            .levels = Levels::everywhere(Level::error),
            .psrule = {"Azure.KeyVault.RBAC"},

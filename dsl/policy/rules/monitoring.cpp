@@ -43,7 +43,8 @@ std::vector<Rule> monitoring() {
            .title = "Application Insights accepts Entra-authenticated telemetry only",
            .rationale = "With local auth on, anyone who reads the connection string can inject "
                         "telemetry and hide or fake incidents.",
-           .fix = "remove the waiver of `entra_only_auth`; set APPLICATIONINSIGHTS_AUTHENTICATION_STRING "
+           .fix = "remove the waiver of `entra_only_auth`; set "
+                  "APPLICATIONINSIGHTS_AUTHENTICATION_STRING "
                   "in apps",
            .levels = {.dev = Level::warning, .staging = Level::error, .prod = Level::error},
            .checkov = {},

@@ -9,23 +9,23 @@ using azure::StorageAccount;
 
 std::vector<Rule> storage_account() {
   return {
-      for_kind<StorageAccount>(
-          {.id = "AZ-ST-001",
-           .title = "Storage accepts HTTPS only",
-           .rationale = "Plain HTTP exposes data and SAS tokens on the wire.",
-           .fix = "remove the waiver of `https_only`",
-           .levels = Levels::everywhere(Level::error),
-           .checkov = {"CKV_AZURE_3"},
-           .psrule = {"Azure.Storage.SecureTransfer"},
-           .benchmark = "DP-3"},
-          [](const StorageAccount& account, const Environment&) -> Problem {
-            if (account.props().https_only.is_enforced()) return {};
-            return "HTTP is accepted: " + account.props().https_only.reason();
-          }),
+      for_kind<StorageAccount>({.id = "AZ-ST-001",
+                                .title = "Storage accepts HTTPS only",
+                                .rationale = "Plain HTTP exposes data and SAS tokens on the wire.",
+                                .fix = "remove the waiver of `https_only`",
+                                .levels = Levels::everywhere(Level::error),
+                                .checkov = {"CKV_AZURE_3"},
+                                .psrule = {"Azure.Storage.SecureTransfer"},
+                                .benchmark = "DP-3"},
+                               [](const StorageAccount& account, const Environment&) -> Problem {
+                                 if (account.props().https_only.is_enforced()) return {};
+                                 return "HTTP is accepted: " + account.props().https_only.reason();
+                               }),
       for_kind<StorageAccount>(
           {.id = "AZ-ST-002",
            .title = "Storage allows no anonymous blob access",
-           .rationale = "One container set to public by mistake publishes its data to the internet.",
+           .rationale =
+               "One container set to public by mistake publishes its data to the internet.",
            .fix = "remove the waiver of `private_blobs`; serve public content through Front Door",
            .levels = Levels::everywhere(Level::error),
            .checkov = {"CKV_AZURE_190", "CKV2_AZURE_47"},

@@ -113,13 +113,15 @@ TEST_CASE("a team's own rule runs with the baseline") {
     Tags::of(s).add("cost-center", "test");
     s.add<KeyVault>("kv", {.sku = KeyVaultSku::premium});
   });
-  app.add_rule(for_kind<KeyVault>(
-      {.id = "CONTOSO-001", .title = "Vaults are standard SKU", .rationale = "cost",
-       .fix = "use KeyVaultSku::standard", .levels = Levels::everywhere(Level::error)},
-      [](const KeyVault& vault, const Environment&) -> Problem {
-        if (vault.props().sku == KeyVaultSku::standard) return {};
-        return "premium SKU";
-      }));
+  app.add_rule(for_kind<KeyVault>({.id = "CONTOSO-001",
+                                   .title = "Vaults are standard SKU",
+                                   .rationale = "cost",
+                                   .fix = "use KeyVaultSku::standard",
+                                   .levels = Levels::everywhere(Level::error)},
+                                  [](const KeyVault& vault, const Environment&) -> Problem {
+                                    if (vault.props().sku == KeyVaultSku::standard) return {};
+                                    return "premium SKU";
+                                  }));
   REQUIRE_FALSE(has_errors(app.synthesize()));
   auto findings = with_rule(evaluated(app, "2026-06-01"), "CONTOSO-001");
   REQUIRE(findings.size() == 1);
