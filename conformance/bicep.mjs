@@ -5,12 +5,10 @@
 // Usage: node bicep.mjs <dir-or-file>...
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import Parser from 'web-tree-sitter';
 import { findFiles, targets } from './lib/files.mjs';
+import { bodyObject, line, literalString, loadBicepParser, named, propertyKey, shimModernSyntax } from './lib/bicep.mjs';
 
-const require = createRequire(import.meta.url);
 const TYPES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schemas', 'bicep');
 const readJson = (f) => JSON.parse(fs.readFileSync(path.join(TYPES_DIR, f), 'utf8'));
 
@@ -34,58 +32,6 @@ function resourceBodyType(type, version) {
   if (!typeFiles.has(file)) typeFiles.set(file, readJson(file));
   const types = typeFiles.get(file);
   return { types, body: types[Number(pointer)].body };
-}
-
-// --- syntax tree helpers -----------------------------------------------------------------
-const line = (node) => node.startPosition.row + 1;
-const named = (node) => node.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'decorators');
-
-// The value of a string literal, or undefined for anything else (interpolation included).
-function literalString(node) {
-  if (!node || node.type !== 'string') return undefined;
-  if (node.namedChildren.some((c) => c.type === 'interpolation')) return undefined;
-  const t = node.text;
-  if (t.startsWith("'''")) return t.slice(3, -3).replace(/^\r?\n/, '');
-  return t.slice(1, -1).replace(/\\(u\{([0-9a-fA-F]+)\}|.)/g, (_, c, hex) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return { n: '\n', r: '\r', t: '\t' }[c] ?? c;
-  });
-}
-
-function propertyKey(node) {
-  if (node.type === 'string') return literalString(node);
-  if (node.type === 'compatible_identifier') return node.text.replace(/\?$/, '');
-  return node.text;
-}
-
-// The object literal of a resource/for/if body, or null.
-function bodyObject(node) {
-  if (!node) return null;
-  if (node.type === 'object') return node;
-  if (node.type === 'if_statement') return bodyObject(named(node).find((c) => c.type === 'object'));
-  if (node.type === 'for_statement') return bodyObject(node.childForFieldName('body'));
-  return null;
-}
-
-// --- Bicep syntax the 2024 grammar lacks --------------------------------------------------
-// Rewrites, without changing any offset, the newer constructs that tree-sitter-bicep 1.1.0
-// cannot parse into text it can; see README.md. Spreads become comments starting with "//.".
-function shimModernSyntax(text, isParams) {
-  const blank = (s) => s.replace(/[^\r\n]/g, ' ');
-  const pad = (word, s) => word + ' '.repeat(s.length - word.length);
-  let t = text
-    .replace(/^([ \t]*)extension\b/gm, (_, ws) => `${ws}//${' '.repeat(7)}`)
-    .replace(/^([ \t]*)\.\.\./gm, '$1//.')
-    .replace(/^([ \t]*var[ \t]+\w+)([ \t]+[^=\s][^=\n]*?)(?=[ \t]*=)/gm, (_, head, type) => head + blank(type))
-    .replace(/^([ \t]*output[ \t]+\w+[ \t]+)(resource[ \t]+'[^'\n]*')/gm, (_, head, ty) => head + pad('object', ty))
-    .replace(/\bresource(?:Input|Output)<'[^'\n]*'>(?:\.\w+)*/g, (m) => pad('object', m));
-  if (isParams) {
-    t = t
-      .replace(/^([ \t]*)param(?=[ \t]+\w+[ \t]*=)/gm, '$1var  ')
-      .replace(/^([ \t]*using[ \t]+)none\b/gm, "$1''  ")
-      .replace(/^([ \t]*)extends\b/gm, (_, ws) => `${ws}//     `);
-  }
-  return t;
 }
 
 // --- checks --------------------------------------------------------------------------------
@@ -268,10 +214,7 @@ async function main() {
   const usage = 'usage: node bicep.mjs <dir-or-file>...\n'
     + 'Checks every *.bicep and *.bicepparam: syntax, resource types, API versions, properties.';
   const files = targets(process.argv, usage).flatMap((t) => findFiles(t, ['.bicep', '.bicepparam']));
-  await Parser.init();
-  const language = await Parser.Language.load(require.resolve('tree-sitter-bicep/tree-sitter-bicep.wasm'));
-  const parser = new Parser();
-  parser.setLanguage(language);
+  const parser = await loadBicepParser();
   const problems = [];
   let resources = 0;
   for (const file of files) resources += checkFile(parser, file, problems);

@@ -46,7 +46,12 @@ bool is_scalar(const Value& value) {
          !std::holds_alternative<Object>(value.data());
 }
 
-std::string render_key(const std::string& key) { return is_identifier(key) ? key : quote(key); }
+/// A bare `for` as the first key would open a `for` expression (`{ for = 1 }` does not parse),
+/// so it is always quoted; `null`, `true` and `false` are read as literal keys by HCL.
+std::string render_key(const std::string& key) {
+  return is_identifier(key) && key != "for" ? key : quote(key);
+}
+
 
 /// Appends `name = value` lines: single-line values become an assignment cell, multi-line ones
 /// open a bracket on the first line, as `terraform fmt` leaves them.
@@ -84,10 +89,20 @@ void render_value(const Value& value, int indent, std::vector<Line>& lines, Line
           current.assign += render_traversal(v);
         } else if constexpr (std::is_same_v<T, Template>) {
           std::string text = "\"";
-          for (const auto& part : v.parts) {
+          for (std::size_t k = 0; k < v.parts.size(); ++k) {
+            const auto& part = v.parts[k];
             if (const auto* literal = std::get_if<std::string>(&part)) {
-              std::string quoted = quote(*literal);
+              // A `$` right before an interpolation would turn its `${` into the `$${` escape,
+              // and HCL has no escape for a lone `$`: such trailing dollars are written as an
+              // interpolated string literal, `${"$"}`.
+              std::string_view body = *literal;
+              std::size_t keep = body.size();
+              bool before_interpolation =
+                  k + 1 < v.parts.size() && std::holds_alternative<Traversal>(v.parts[k + 1]);
+              while (before_interpolation && keep > 0 && body[keep - 1] == '$') --keep;
+              std::string quoted = quote(body.substr(0, keep));
               text += quoted.substr(1, quoted.size() - 2);
+              if (keep < body.size()) text += "${\"" + std::string(body.size() - keep, '$') + "\"}";
             } else {
               text += "${" + render_traversal(std::get<Traversal>(part)) + "}";
             }
@@ -168,6 +183,35 @@ void render_body(const HclWriter::Body& body, int indent, std::vector<Line>& lin
   }
 }
 
+/// The columns hclwrite counts when it aligns `=`: Unicode grapheme clusters, not bytes. This
+/// approximates UAX #29 for what keys hold in practice: a code point that extends the one before
+/// (combining marks, variation selectors, emoji modifiers and tags, a zero-width joiner and the
+/// code point it joins, the second of a pair of regional indicators) adds no column.
+std::size_t columns(std::string_view text) {
+  std::size_t count = 0;
+  bool joined = false;     // the previous code point was a zero-width joiner
+  bool half_flag = false;  // the previous code point began a regional-indicator pair
+  for (std::size_t i = 0; i < text.size();) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    int length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+    char32_t cp = length == 1 ? byte : byte & (0x7F >> length);
+    for (int k = 1; k < length && i + k < text.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    i += static_cast<std::size_t>(length);
+    auto in = [cp](char32_t lo, char32_t hi) { return cp >= lo && cp <= hi; };
+    bool extends = in(0x0300, 0x036F) || in(0x1AB0, 0x1AFF) || in(0x1DC0, 0x1DFF) ||
+                   in(0x20D0, 0x20FF) || in(0xFE00, 0xFE0F) || in(0xFE20, 0xFE2F) ||
+                   in(0x1F3FB, 0x1F3FF) || in(0xE0020, 0xE007F) || in(0xE0100, 0xE01EF) ||
+                   cp == 0x200D;
+    bool regional = in(0x1F1E6, 0x1F1FF);
+    if (!joined && !extends && !(regional && half_flag)) ++count;
+    half_flag = regional && !half_flag;
+    joined = cp == 0x200D;
+  }
+  return count;
+}
+
 /// hclwrite's formatCells: every run of consecutive lines with an assignment cell is aligned
 /// on the longest lead.
 void align(std::vector<Line>& lines) {
@@ -180,11 +224,11 @@ void align(std::vector<Line>& lines) {
     std::size_t end = start;
     std::size_t width = 0;
     while (end < lines.size() && !lines[end].assign.empty()) {
-      width = std::max(width, lines[end].indent * 2 + lines[end].lead.size());
+      width = std::max(width, lines[end].indent * 2 + columns(lines[end].lead));
       ++end;
     }
     for (std::size_t i = start; i < end; ++i) {
-      std::size_t own = lines[i].indent * 2 + lines[i].lead.size();
+      std::size_t own = lines[i].indent * 2 + columns(lines[i].lead);
       lines[i].lead += std::string(width - own, ' ');
     }
     start = end;

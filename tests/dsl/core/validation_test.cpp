@@ -92,5 +92,24 @@ TEST_CASE("tags with characters Azure refuses are reported") {
                       [](const Diagnostic& d) { return d.rule_id == "IAC-TAG-002"; }) == 2);
 }
 
+TEST_CASE("strings no field can hold are refused, not escaped") {
+  // The writers escape whatever a field may hold (tests/conformance/adversarial_synth.cpp); what
+  // Azure or the formats forbid never reaches them.
+  auto app = testing::make_app([](Stack& s, const Environment&) {
+    s.add<azure::KeyVault>("kv", {.tags = {{"%{x}", "v"},
+                                           {"tab", "a\tb"},
+                                           {"long", std::string(257, 'x')},
+                                           {std::string(513, 'k'), "v"}}});
+    s.parameter("p-1", {.description = "any text\nis fine here"});
+    s.output("o.1", "x");
+  });
+  auto result = testing::synthesize(app);
+  CHECK(std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.rule_id == "IAC-TAG-002"; }) == 4);
+  CHECK(std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.rule_id == "IAC-CORE-004"; }) == 2);
+  CHECK(result.files.empty());
+}
+
 }  // namespace
 }  // namespace iac

@@ -1,4 +1,6 @@
 #include <functional>
+#include <variant>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -27,6 +29,52 @@ TEST_CASE("quote escapes everything that could end or interpolate a string") {
     CAPTURE(c.input);
     CHECK(quote(c.input) == c.want);
   }
+}
+
+TEST_CASE("a template's literals cannot turn an interpolation into an escape") {
+  struct Case {
+    std::vector<std::variant<std::string, Traversal>> parts;
+    std::string want;
+  };
+  const Traversal ref{{"var", "x"}};
+  const Case cases[] = {
+      {{std::string("a"), ref, std::string("b")}, R"(v = "a${var.x}b")"},
+      // "$" + "${var.x}" written naively is "$${var.x}": HCL reads the literal text "${var.x}".
+      {{std::string("a$"), ref}, R"(v = "a${"$"}${var.x}")"},
+      {{std::string("$$"), ref}, R"(v = "${"$$"}${var.x}")"},
+      {{std::string("%"), ref, std::string("$")}, R"(v = "%${var.x}$")"},
+      {{std::string("${"), ref, std::string("%{")}, R"(v = "$${${var.x}%%{")"},
+      {{ref, std::string("{")}, R"(v = "${var.x}{")"},
+  };
+  for (const auto& c : cases) {
+    HclWriter w;
+    w.attribute("v", Template{c.parts});
+    CHECK(w.str() == c.want + "\n");
+  }
+}
+
+TEST_CASE("a key named for is quoted, or it would start a for expression") {
+  HclWriter w;
+  w.attribute("tags", Object{{{"for", "x"}, {"null", "y"}}});
+  CHECK(w.str() == "tags = {\n  \"for\" = \"x\"\n  null  = \"y\"\n}\n");
+}
+
+TEST_CASE("alignment counts characters as terraform fmt does, not bytes") {
+  // Expected text produced by hclwrite's formatter (@cdktf/hcl-tools 0.21.0).
+  HclWriter w;
+  w.attribute("tags", Object{{{"e\u0301\u0301", "%"},
+                              {"\U0001F44D\U0001F3FD", "y"},
+                              {"\U0001F1EB\U0001F1F7", "z"},
+                              {"cl\u00e9 \u4e2d", "w"},
+                              {"abcdefghij", "y"}}});
+  CHECK(w.str() ==
+        "tags = {\n"
+        "  \"e\u0301\u0301\"        = \"%\"\n"
+        "  \"\U0001F44D\U0001F3FD\"        = \"y\"\n"
+        "  \"\U0001F1EB\U0001F1F7\"        = \"z\"\n"
+        "  \"cl\u00e9 \u4e2d\"    = \"w\"\n"
+        "  abcdefghij = \"y\"\n"
+        "}\n");
 }
 
 TEST_CASE("identifiers are bare object keys; anything else is quoted") {
