@@ -12,6 +12,13 @@ class LogAnalyticsWorkspace;
 class ApplicationInsights;
 class StorageAccount;
 class KeyVault;
+class CosmosAccount;
+class CosmosSqlDatabase;
+class CosmosSqlContainer;
+class CosmosSqlRoleAssignment;
+class RedisCache;
+class ManagedRedis;
+class StorageContainer;
 class UserAssignedIdentity;
 class RoleAssignment;
 class KeyVaultSecret;
@@ -19,11 +26,13 @@ class AppServicePlan;
 class LinuxFunctionApp;
 class LinuxWebApp;
 
-using AnyResource = std::variant<const ResourceGroup*, const LogAnalyticsWorkspace*,
-                                 const ApplicationInsights*, const StorageAccount*,
-                                 const KeyVault*, const UserAssignedIdentity*,
-                                 const RoleAssignment*, const KeyVaultSecret*,
-                                 const AppServicePlan*, const LinuxFunctionApp*,
-                                 const LinuxWebApp*>;
+using AnyResource =
+    std::variant<const ResourceGroup*, const LogAnalyticsWorkspace*, const ApplicationInsights*,
+                 const StorageAccount*, const KeyVault*, const CosmosAccount*,
+                 const CosmosSqlDatabase*, const CosmosSqlContainer*,
+                 const CosmosSqlRoleAssignment*, const RedisCache*, const ManagedRedis*,
+                 const StorageContainer*, const UserAssignedIdentity*, const RoleAssignment*,
+                 const KeyVaultSecret*, const AppServicePlan*, const LinuxFunctionApp*,
+                 const LinuxWebApp*>;
 
 }  // namespace iac::azure

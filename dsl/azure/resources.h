@@ -1,15 +1,19 @@
 #pragma once
 /// Every resource kind's full declaration, for code that dispatches on AnyResource.
 
-#include "dsl/azure/app_service_plan.h"  // IWYU pragma: export
-#include "dsl/azure/application_insights.h"  // IWYU pragma: export
-#include "dsl/azure/function_app.h"  // IWYU pragma: export
-#include "dsl/azure/key_vault_secret.h"  // IWYU pragma: export
-#include "dsl/azure/role_assignment.h"  // IWYU pragma: export
-#include "dsl/azure/site.h"  // IWYU pragma: export
+#include "dsl/azure/app_service_plan.h"        // IWYU pragma: export
+#include "dsl/azure/application_insights.h"    // IWYU pragma: export
+#include "dsl/azure/cosmos.h"                  // IWYU pragma: export
+#include "dsl/azure/function_app.h"            // IWYU pragma: export
+#include "dsl/azure/key_vault.h"               // IWYU pragma: export
+#include "dsl/azure/key_vault_secret.h"        // IWYU pragma: export
+#include "dsl/azure/log_analytics.h"           // IWYU pragma: export
+#include "dsl/azure/managed_redis.h"           // IWYU pragma: export
+#include "dsl/azure/redis_cache.h"             // IWYU pragma: export
+#include "dsl/azure/resource_group.h"          // IWYU pragma: export
+#include "dsl/azure/role_assignment.h"         // IWYU pragma: export
+#include "dsl/azure/site.h"                    // IWYU pragma: export
+#include "dsl/azure/storage_account.h"         // IWYU pragma: export
+#include "dsl/azure/storage_container.h"       // IWYU pragma: export
 #include "dsl/azure/user_assigned_identity.h"  // IWYU pragma: export
-#include "dsl/azure/web_app.h"  // IWYU pragma: export
-#include "dsl/azure/key_vault.h"             // IWYU pragma: export
-#include "dsl/azure/log_analytics.h"         // IWYU pragma: export
-#include "dsl/azure/resource_group.h"        // IWYU pragma: export
-#include "dsl/azure/storage_account.h"       // IWYU pragma: export
+#include "dsl/azure/web_app.h"                 // IWYU pragma: export

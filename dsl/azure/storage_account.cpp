@@ -42,6 +42,10 @@ const ResourceKind StorageAccount::kKind{
 StorageAccount::StorageAccount(Construct& scope, std::string id, Props props)
     : Resource(scope, std::move(id), props.name, props.tags), props_(std::move(props)) {}
 
+StorageContainer& StorageAccount::container(std::string id, StorageContainerProps props) {
+  return add<StorageContainer>(std::move(id), std::move(props));
+}
+
 void StorageAccount::validate(Diagnostics& out) const {
   Resource::validate(out);
   auto check_days = [&](std::string_view prop, int days) {

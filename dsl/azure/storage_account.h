@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "dsl/azure/storage_container.h"
 #include "dsl/core/resource.h"
 #include "dsl/core/security.h"
 
@@ -70,6 +71,9 @@ class StorageAccount final : public Resource {
   /// The first account key (sensitive). Only for what cannot use Entra ID, such as the Azure
   /// Files content share of Functions on Consumption and Elastic Premium plans.
   Ref primary_access_key() const { return ref("primary_access_key", /*sensitive=*/true); }
+
+  /// Adds a private blob container; `id` is also its name unless props set one.
+  StorageContainer& container(std::string id, StorageContainerProps props = {});
 
   void validate(Diagnostics& out) const override;
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "dsl/core/diagnostic.h"
 #include "dsl/core/expr.h"
 #include "generators/hcl/hcl_writer.h"
 
@@ -37,10 +38,15 @@ class Context {
   /// Writes `tags` (always, so that drift in tags shows) and `depends_on` when needed.
   void tags_and_dependencies(const Resource& resource);
 
+  /// Records a problem an emitter found, e.g. a property this provider version cannot express.
+  void report(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
+  const Diagnostics& diagnostics() const { return diagnostics_; }
+
  private:
   const Stack& stack_;
   hcl::HclWriter& writer_;
   bool uses_client_config_ = false;
+  Diagnostics diagnostics_;
 };
 
 }  // namespace iac::gen::terraform

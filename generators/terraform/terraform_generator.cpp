@@ -129,6 +129,8 @@ class TerraformGenerator final : public Generator {
       for (const Resource* resource : stack->resources()) {
         std::visit([&](const auto* r) { emit(*r, context); }, resource->as_any());
       }
+      diagnostics.insert(diagnostics.end(), context.diagnostics().begin(),
+                         context.diagnostics().end());
       const std::string outputs = outputs_tf(*stack, context);
       hcl::HclWriter header;
       header.comment(kHeader);

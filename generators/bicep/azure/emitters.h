@@ -12,6 +12,13 @@ class LogAnalyticsWorkspace;
 class ApplicationInsights;
 class StorageAccount;
 class KeyVault;
+class CosmosAccount;
+class CosmosSqlDatabase;
+class CosmosSqlContainer;
+class CosmosSqlRoleAssignment;
+class RedisCache;
+class ManagedRedis;
+class StorageContainer;
 class UserAssignedIdentity;
 class RoleAssignment;
 class KeyVaultSecret;
@@ -32,6 +39,13 @@ IACGEN_BICEP_EMITTER(LogAnalyticsWorkspace)
 IACGEN_BICEP_EMITTER(ApplicationInsights)
 IACGEN_BICEP_EMITTER(StorageAccount)
 IACGEN_BICEP_EMITTER(KeyVault)
+IACGEN_BICEP_EMITTER(CosmosAccount)
+IACGEN_BICEP_EMITTER(CosmosSqlDatabase)
+IACGEN_BICEP_EMITTER(CosmosSqlContainer)
+IACGEN_BICEP_EMITTER(CosmosSqlRoleAssignment)
+IACGEN_BICEP_EMITTER(RedisCache)
+IACGEN_BICEP_EMITTER(ManagedRedis)
+IACGEN_BICEP_EMITTER(StorageContainer)
 IACGEN_BICEP_EMITTER(UserAssignedIdentity)
 IACGEN_BICEP_EMITTER(RoleAssignment)
 IACGEN_BICEP_EMITTER(KeyVaultSecret)

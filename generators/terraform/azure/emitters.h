@@ -13,6 +13,13 @@ class LogAnalyticsWorkspace;
 class ApplicationInsights;
 class StorageAccount;
 class KeyVault;
+class CosmosAccount;
+class CosmosSqlDatabase;
+class CosmosSqlContainer;
+class CosmosSqlRoleAssignment;
+class RedisCache;
+class ManagedRedis;
+class StorageContainer;
 class UserAssignedIdentity;
 class RoleAssignment;
 class KeyVaultSecret;
@@ -33,6 +40,13 @@ IACGEN_TERRAFORM_EMITTER(LogAnalyticsWorkspace)
 IACGEN_TERRAFORM_EMITTER(ApplicationInsights)
 IACGEN_TERRAFORM_EMITTER(StorageAccount)
 IACGEN_TERRAFORM_EMITTER(KeyVault)
+IACGEN_TERRAFORM_EMITTER(CosmosAccount)
+IACGEN_TERRAFORM_EMITTER(CosmosSqlDatabase)
+IACGEN_TERRAFORM_EMITTER(CosmosSqlContainer)
+IACGEN_TERRAFORM_EMITTER(CosmosSqlRoleAssignment)
+IACGEN_TERRAFORM_EMITTER(RedisCache)
+IACGEN_TERRAFORM_EMITTER(ManagedRedis)
+IACGEN_TERRAFORM_EMITTER(StorageContainer)
 IACGEN_TERRAFORM_EMITTER(UserAssignedIdentity)
 IACGEN_TERRAFORM_EMITTER(RoleAssignment)
 IACGEN_TERRAFORM_EMITTER(KeyVaultSecret)

@@ -1,0 +1,120 @@
+#include "dsl/azure/redis_cache.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "dsl/core/stack.h"
+
+namespace iac::azure {
+
+namespace {
+
+/// Memory in MB per capacity: C0-C6, then P1-P5 (P0 does not exist).
+constexpr std::array<int, 7> kBasicStandardMb = {250, 1024, 2560, 6144, 13312, 26624, 54272};
+constexpr std::array<int, 6> kPremiumMb = {0, 6144, 13312, 26624, 54272, 122880};
+
+}  // namespace
+
+std::string_view to_string(RedisSku sku) {
+  switch (sku) {
+    case RedisSku::basic:
+      return "Basic";
+    case RedisSku::standard:
+      return "Standard";
+    case RedisSku::premium:
+      return "Premium";
+  }
+  return "Standard";
+}
+
+const ResourceKind RedisCache::kKind{.name = "Azure Cache for Redis",
+                                     .abbreviation = "redis",
+                                     .naming = {.min_length = 1,
+                                                .max_length = 63,
+                                                .charset = "letters, digits and '-'",
+                                                .allowed = chars::alnum_hyphen,
+                                                .first = chars::alnum,
+                                                .last = chars::alnum,
+                                                .no_consecutive_hyphens = true,
+                                                .scope = NameScope::global}};
+
+RedisCache::RedisCache(Construct& scope, std::string id, Props props)
+    : Resource(scope, std::move(id), props.name, props.tags), props_(std::move(props)) {}
+
+std::string_view RedisCache::family() const { return props_.sku == RedisSku::premium ? "P" : "C"; }
+
+int RedisCache::memory_mb() const {
+  int capacity = props_.capacity;
+  if (props_.sku == RedisSku::premium) {
+    return capacity >= 1 && capacity <= 5 ? kPremiumMb[capacity] : 0;
+  }
+  return capacity >= 0 && capacity <= 6 ? kBasicStandardMb[capacity] : 0;
+}
+
+int RedisCache::effective_maxmemory_reserved_mb() const {
+  if (props_.maxmemory_reserved_mb) return *props_.maxmemory_reserved_mb;
+  return (memory_mb() + 9) / 10;
+}
+
+void RedisCache::validate(Diagnostics& out) const {
+  Resource::validate(out);
+  const bool premium = props_.sku == RedisSku::premium;
+  if (memory_mb() == 0) {
+    out.push_back(diagnostic("IAC-REDIS-001",
+                             fmt::format("`capacity` {} does not exist for the {} SKU",
+                                         props_.capacity, to_string(props_.sku)),
+                             premium ? "use 1 to 5 (P1-P5)" : "use 0 to 6 (C0-C6)"));
+  }
+  if (props_.sku == RedisSku::basic) {
+    if (props_.maxmemory_reserved_mb) {
+      out.push_back(diagnostic("IAC-REDIS-002", "`maxmemory_reserved_mb` is set on a Basic cache",
+                               "remove it, or use the Standard or Premium SKU"));
+    }
+    if (!stack().env().is_dev()) {
+      out.push_back(diagnostic(
+          "IAC-REDIS-005",
+          fmt::format("`sku` is Basic in {}: no replica and no SLA", stack().env().name),
+          "use `.sku = RedisSku::standard` (C1 or larger) outside dev", Severity::warning));
+    }
+  } else if (memory_mb() > 0 && effective_maxmemory_reserved_mb() * 10 < memory_mb()) {
+    out.push_back(diagnostic(
+        "IAC-REDIS-002",
+        fmt::format("`maxmemory_reserved_mb` is {} MB, under 10% of the cache's {} MB",
+                    effective_maxmemory_reserved_mb(), memory_mb()),
+        fmt::format("set it to at least {} MB, or leave it unset", (memory_mb() + 9) / 10)));
+  }
+  if (!premium && !props_.zones.empty()) {
+    out.push_back(diagnostic("IAC-REDIS-003",
+                             fmt::format("`zones` is set on a {} cache", to_string(props_.sku)),
+                             "zones need `.sku = RedisSku::premium`; remove `.zones`"));
+  }
+  if (!premium && props_.replicas_per_primary) {
+    out.push_back(diagnostic(
+        "IAC-REDIS-003",
+        fmt::format("`replicas_per_primary` is set on a {} cache", to_string(props_.sku)),
+        "extra replicas need `.sku = RedisSku::premium`; remove `.replicas_per_primary`"));
+  }
+  if (premium && props_.replicas_per_primary &&
+      (*props_.replicas_per_primary < 1 || *props_.replicas_per_primary > 3)) {
+    out.push_back(diagnostic(
+        "IAC-REDIS-003", fmt::format("`replicas_per_primary` is {}", *props_.replicas_per_primary),
+        "set it between 1 and 3"));
+  }
+  if (props_.redis_version != "6") {
+    out.push_back(diagnostic("IAC-REDIS-004",
+                             fmt::format("`redis_version` is '{}'", props_.redis_version),
+                             "use \"6\"; version 4 is retired"));
+  }
+  if (props_.public_network.mode() == PublicNetwork::Mode::allow_listed) {
+    out.push_back(diagnostic(
+        "IAC-REDIS-006",
+        "`public_network` allows a list of addresses, which iacgen does not render for Redis "
+        "(it needs firewall rule resources)",
+        "use PublicNetwork::disabled() with a private endpoint, or PublicNetwork::open(reason)"));
+  }
+  validate_public_network(*this, "public_network", props_.public_network, out);
+  validate_control(*this, "entra_only_auth", props_.entra_only_auth, out);
+}
+
+}  // namespace iac::azure
