@@ -1,0 +1,55 @@
+/// Policy tests as a team writes them for its own application: here, the bundled
+/// threat-intelligence ingestion app. Copy this file to start your own.
+
+#include <doctest/doctest.h>
+
+#include <iacgen/azure.h>
+#include <iacgen/testing.h>
+
+#include "stacks/threatstream/threatstream.h"
+
+namespace {
+
+using namespace iac;
+using namespace iac::azure;
+using iac::testing::Synthesized;
+
+TEST_CASE("threatstream: no environment has an active error finding") {
+  auto app = stacks::threatstream();
+  for (const char* env : {"dev", "staging", "prod"}) {
+    CAPTURE(env);
+    auto synthesized = Synthesized::of(app, env);
+    CHECK(synthesized.diagnostics().empty());
+    CHECK(synthesized.findings(Severity::error).empty());
+  }
+}
+
+TEST_CASE("threatstream: prod data survives a regional outage and deletion") {
+  auto app = stacks::threatstream();
+  auto prod = Synthesized::of(app, "prod");
+  CHECK(prod.has<StorageAccount>([](const StorageAccount& st) {
+    return is_geo_redundant(st.props().replication) && st.props().blob_soft_delete_days >= 30;
+  }));
+  CHECK(prod.terraform().has_resource("azurerm_storage_account",
+                                      {{"account_replication_type", "GZRS"}}));
+  CHECK(prod.bicep().has_resource("Microsoft.Storage/storageAccounts",
+                                  {{"sku.name", "Standard_GZRS"}}));
+}
+
+TEST_CASE("threatstream: secrets stay private in every environment") {
+  auto app = stacks::threatstream();
+  for (const char* env : {"dev", "staging", "prod"}) {
+    CAPTURE(env);
+    auto synthesized = Synthesized::of(app, env);
+    CHECK(synthesized.terraform().has_resource("azurerm_key_vault",
+                                               {{"public_network_access_enabled", "false"},
+                                                {"purge_protection_enabled", "true"},
+                                                {"rbac_authorization_enabled", "true"},
+                                                {"network_acls.default_action", "Deny"}}));
+    CHECK(synthesized.bicep().has_resource(
+        "Microsoft.KeyVault/vaults",
+        {{"properties.publicNetworkAccess", "Disabled"}, {"properties.enableSoftDelete", "true"}}));
+  }
+}
+
+}  // namespace
