@@ -56,7 +56,7 @@ struct OutDir {
   ~OutDir() { fs::remove_all(path); }
 };
 
-TEST_CASE("synth twice gives byte-identical output; diff is clean, then finds an edit") {
+TEST_CASE("synth twice gives byte-identical output, diff is clean, then finds an edit") {
   OutDir out;
   const std::string out_arg = out.path.string();
   REQUIRE(run_cli(shop_apps(), {"synth", "--out", out_arg}) == kOk);

@@ -137,7 +137,7 @@ TEST_CASE("plan validation keeps zones and workers to what the SKU allows") {
   CHECK_FALSE(has_errors(testing::synthesize(fine).diagnostics));
 }
 
-TEST_CASE("role assignments need a scope and a real principal; built-in GUIDs are fixed") {
+TEST_CASE("role assignments need a scope and a real principal, built-in GUIDs are fixed") {
   CHECK(definition(BuiltinRole::key_vault_secrets_user).guid ==
         "4633458b-17de-408a-b874-0445c86b69e6");
   CHECK(definition(BuiltinRole::storage_blob_data_owner).guid ==

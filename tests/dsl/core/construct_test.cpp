@@ -72,7 +72,7 @@ TEST_CASE("an invalid construct id is reported") {
   CHECK(result.diagnostic("IAC-CORE-002").path == "app/dev/key vault");
 }
 
-TEST_CASE("tag aspects apply below their scope; the closest scope and the resource's own tags win") {
+TEST_CASE("tag aspects apply below their scope, the closest scope and the resource's own tags win") {
   auto app = testing::make_app([](Stack& s, const Environment&) {
     Tags::of(s).add("owner", "platform").add("tier", "stack");
     auto& monitoring = s.add<templates::Observability>("monitoring");

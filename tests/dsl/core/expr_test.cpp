@@ -6,7 +6,7 @@
 namespace iac {
 namespace {
 
-TEST_CASE("adjacent literals merge; references stay typed") {
+TEST_CASE("adjacent literals merge, references stay typed") {
   Stack stack("shop", Environment::dev("eastus"));
   auto& vault = stack.add<azure::KeyVault>("kv");
   Expr expr = "https://" + Expr("api") + vault.uri() + "/health";

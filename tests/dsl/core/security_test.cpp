@@ -33,7 +33,7 @@ TEST_CASE("controls are enforced by default and waived only with a reason") {
   CHECK(d.message == "`purge_protection` is waived without a reason");
 }
 
-TEST_CASE("public network access is off by default; opening it needs a reason and valid ranges") {
+TEST_CASE("public network access is off by default, opening it needs a reason and valid ranges") {
   PublicNetwork network;
   CHECK_FALSE(network.public_endpoint());
   CHECK(network.denies_by_default());

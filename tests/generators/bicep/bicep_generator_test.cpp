@@ -80,7 +80,7 @@ TEST_CASE("storage writes its blob service with soft delete and versioning") {
                  "      days: 14\n"));
 }
 
-TEST_CASE("symbols are camelCase paths; references use them") {
+TEST_CASE("symbols are camelCase paths, references use them") {
   auto app = testing::make_app([](Stack& s, const Environment&) {
     auto& logs = s.add<LogAnalyticsWorkspace>("audit-logs");
     auto& insights = s.add<ApplicationInsights>("appi", {.workspace = logs});

@@ -30,13 +30,13 @@ TEST_CASE("quote escapes quotes, backslashes, interpolation and control characte
   }
 }
 
-TEST_CASE("identifiers are bare keys; others are quoted") {
+TEST_CASE("identifiers are bare keys, others are quoted") {
   CHECK(is_identifier("tenantId"));
   CHECK_FALSE(is_identifier("cost-center"));
   CHECK_FALSE(is_identifier("9lives"));
 }
 
-TEST_CASE("statements are separated by blank lines; objects and arrays one entry per line") {
+TEST_CASE("statements are separated by blank lines, objects and arrays one entry per line") {
   BicepWriter w;
   w.comment("header");
   w.target_scope("resourceGroup");

@@ -77,7 +77,7 @@ TEST_CASE("alignment counts characters as terraform fmt does, not bytes") {
         "}\n");
 }
 
-TEST_CASE("identifiers are bare object keys; anything else is quoted") {
+TEST_CASE("identifiers are bare object keys, anything else is quoted") {
   CHECK(is_identifier("cost-center"));
   CHECK(is_identifier("_x1"));
   CHECK_FALSE(is_identifier("1x"));

@@ -37,7 +37,7 @@ TEST_CASE("a redis cache writes TLS, ports, Entra ID and network explicitly") {
 )") != std::string::npos);
 }
 
-TEST_CASE("premium zones and replicas are written; basic has no maxmemory_reserved") {
+TEST_CASE("premium zones and replicas are written, basic has no maxmemory_reserved") {
   auto app = testing::make_app([](Stack& s, const Environment&) {
     s.add<RedisCache>("premium",
                       {.sku = RedisSku::premium, .zones = {"1", "2"}, .replicas_per_primary = 1});

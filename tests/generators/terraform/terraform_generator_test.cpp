@@ -67,7 +67,7 @@ TEST_CASE("weakened settings render as written, with the allow list") {
   CHECK_FALSE(contains(main, "azurerm_client_config"));
 }
 
-TEST_CASE("references become traversals; explicit dependencies become depends_on") {
+TEST_CASE("references become traversals, explicit dependencies become depends_on") {
   auto app = testing::make_app([](Stack& s, const Environment&) {
     auto& logs = s.add<LogAnalyticsWorkspace>("log");
     auto& insights = s.add<ApplicationInsights>("appi", {.workspace = logs});
@@ -90,7 +90,7 @@ TEST_CASE("references become traversals; explicit dependencies become depends_on
   CHECK(contains(outputs, "value = \"https://${azurerm_key_vault.kv.name}.example/\""));
 }
 
-TEST_CASE("parameters become variables; secrets are sensitive and have no default") {
+TEST_CASE("parameters become variables, secrets are sensitive and have no default") {
   auto app = testing::make_app([](Stack& s, const Environment&) {
     s.parameter("alert_email", {.description = "On-call mailbox", .value = "oncall@example.com"});
     s.parameter("api_key", {.secure = true});
@@ -109,7 +109,7 @@ TEST_CASE("parameters become variables; secrets are sensitive and have no defaul
                  "}\n"));
 }
 
-TEST_CASE("nested constructs get path labels; colliding labels are a diagnostic") {
+TEST_CASE("nested constructs get path labels, colliding labels are a diagnostic") {
   auto app = testing::make_app([](Stack& s, const Environment&) {
     s.add<KeyVault>("a-b", {.name = "kv-one"});
     s.add<KeyVault>("a_b", {.name = "kv-two"});
