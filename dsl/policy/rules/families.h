@@ -11,5 +11,8 @@ std::vector<Rule> key_vault();
 std::vector<Rule> storage_account();
 std::vector<Rule> monitoring();
 std::vector<Rule> tags();
+std::vector<Rule> app_service();
+std::vector<Rule> key_vault_secret();
+std::vector<Rule> role_assignment();
 
 }  // namespace iac::policy::rules
