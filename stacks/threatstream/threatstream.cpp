@@ -1,6 +1,10 @@
 #include "stacks/threatstream/threatstream.h"
 
+#include <chrono>
+
 #include <iacgen/azure.h>
+
+#include "dsl/policy/suppression.h"
 
 namespace iac::stacks {
 
@@ -8,9 +12,20 @@ namespace {
 
 using namespace iac::azure;
 using iac::templates::Observability;
+using namespace std::chrono_literals;
 
-/// Declared once, run per environment: dev is cheap and short-lived, prod keeps data longer
-/// and survives a regional outage.
+/// The application's threat-feed API keys. They are set in the vault by the security team
+/// (never by Terraform or Bicep, so their values stay out of state files and deployment
+/// history); the Function App reads them through Key Vault references.
+constexpr const char* kFeedSecrets[][2] = {
+    {"OTX_API_KEY", "otx-api-key"},
+    {"ABUSEIPDB_API_KEY", "abuseipdb-api-key"},
+    {"VIRUSTOTAL_API_KEY", "virustotal-api-key"},
+};
+
+/// Declared once, run per environment. Dev is cheap and short-lived (serverless Cosmos DB, a
+/// consumption plan, a Basic cache); prod keeps data longer, scales, and survives a regional
+/// outage (autoscale Cosmos DB in two regions, GZRS storage, Elastic Premium, Standard C1 cache).
 void declare(Stack& s, const Environment& env) {
   Tags::of(s).add("cost-center", "secops").add("data-classification", "confidential");
 
@@ -19,16 +34,77 @@ void declare(Stack& s, const Environment& env) {
                      .telemetry_retention_days = env.is_prod() ? 365 : 90,
                      .daily_quota_gb = env.is_dev() ? std::optional<int>(1) : std::nullopt});
 
+  // Indicators: one container, partitioned by feed, expiring after 30 days.
+  auto& cosmos = s.add<CosmosAccount>(
+      "cosmos",
+      {.capacity = env.is_prod() ? CosmosCapacity::provisioned() : CosmosCapacity::serverless(),
+       .regions = env.is_prod() ? env.regions() : std::vector<std::string>{env.location},
+       .zone_redundant = env.is_prod()});
+  cosmos.sql_database("threatstream")
+      .container("indicators",
+                 {.partition_key = "/partition_key",
+                  .default_ttl = std::chrono::duration_cast<std::chrono::seconds>(24h * 30),
+                  .excluded_paths = {"/raw_metadata/*"},
+                  .throughput = env.is_prod() ? std::optional(Throughput::autoscale(4000))
+                                              : std::nullopt});
+
+  // The Functions host storage. The Y1 and EP plans mount their code from an Azure Files share,
+  // which only accepts the account key: the key stays enabled, for the host only.
+  const bool consumption = env.is_dev();
   auto& storage = s.add<StorageAccount>(
-      "st", {.replication = env.is_prod() ? Replication::gzrs : Replication::zrs,
-             .blob_soft_delete_days = env.is_prod() ? 30 : 7,
-             .container_soft_delete_days = env.is_prod() ? 30 : 7});
+      "st",
+      {.replication = env.is_prod() ? Replication::gzrs : Replication::lrs,
+       .public_network = consumption ? PublicNetwork::open("Y1 consumption plans have no VNet "
+                                                           "integration to reach a private account")
+                                     : PublicNetwork::disabled(),
+       .entra_only_auth = Control::waived("the Functions content share (Azure Files) needs the "
+                                          "account key; app data uses Cosmos DB with Entra ID"),
+       .blob_soft_delete_days = env.is_prod() ? 30 : 7,
+       .container_soft_delete_days = env.is_prod() ? 30 : 7});
+  storage.container("raw-feeds");
+  if (!env.is_dev()) {
+    policy::suppress(storage, "AZ-ST-003",
+                     "Elastic Premium content share requires the account key; the account has "
+                     "no public endpoint and app data is in Cosmos DB with Entra ID",
+                     {.owner = "secops-platform", .expires = "2027-06-30"});
+  }
 
-  auto& vault = s.add<KeyVault>(
-      "kv", {.soft_delete_retention_days = env.is_prod() ? 90 : 7});
+  auto& cache = s.add<RedisCache>(
+      "redis", {.sku = env.is_dev() ? RedisSku::basic : RedisSku::standard,
+                .capacity = env.is_dev() ? 0 : 1});
 
-  s.output("key_vault_uri", vault.uri(), "Key Vault URI, for Key Vault references");
-  s.output("blob_endpoint", storage.primary_blob_endpoint());
+  auto& vault = s.add<KeyVault>("kv", {.soft_delete_retention_days = env.is_prod() ? 90 : 7});
+
+  // Prod spreads three always-ready instances over the region's availability zones.
+  auto& plan = s.add<AppServicePlan>("plan", {.sku = consumption ? PlanSku::Y1 : PlanSku::EP1,
+                                              .worker_count = env.is_prod() ? 3 : 1,
+                                              .zone_balancing = env.is_prod()});
+  auto& ingestion = s.add<LinuxFunctionApp>(
+      "func", {.plan = plan,
+               .storage = storage,
+               .runtime = Runtime::python("3.11"),
+               .insights = monitoring.insights(),
+               .settings = {.health_check_path = consumption ? std::nullopt
+                                                             : std::optional<std::string>(
+                                                                   "/api/health")}});
+  ingestion.setting("COSMOS_ENDPOINT", cosmos.endpoint());
+  ingestion.setting("COSMOS_DATABASE", "threatstream");
+  ingestion.setting("COSMOS_CONTAINER", "indicators");
+  ingestion.setting("REDIS_HOST", cache.hostname());
+  for (const auto& [setting, secret] : kFeedSecrets) {
+    ingestion.setting(setting, vault.secret_reference(secret));  // also grants Secrets User
+  }
+  cosmos.grant_data_contributor(ingestion.identity());
+  if (!env.is_dev()) {
+    policy::suppress(ingestion, "AZ-APP-007",
+                     "Elastic Premium mounts its content share with the account key; the app's own "
+                     "data access uses its managed identity",
+                     {.owner = "secops-platform", .expires = "2027-06-30"});
+  }
+
+  s.output("key_vault_uri", vault.uri(), "Key Vault URI, for setting the feed API keys");
+  s.output("cosmos_endpoint", cosmos.endpoint());
+  s.output("function_hostname", ingestion.default_hostname());
   s.output("insights_app_id", monitoring.insights().app_id());
   s.output("log_workspace_id", monitoring.workspace().workspace_id());
 }

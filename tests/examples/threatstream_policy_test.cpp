@@ -16,12 +16,19 @@ using iac::testing::Synthesized;
 
 TEST_CASE("threatstream: no environment has an active error finding") {
   auto app = stacks::threatstream();
-  for (const char* env : {"dev", "staging", "prod"}) {
+  for (std::string env : {"dev", "staging", "prod"}) {
     CAPTURE(env);
     auto synthesized = Synthesized::of(app, env);
-    CHECK(synthesized.diagnostics().empty());
+    CHECK_FALSE(has_errors(synthesized.diagnostics()));
     CHECK(synthesized.findings(Severity::error).empty());
   }
+}
+
+TEST_CASE("threatstream: dev is the only environment with an open storage firewall") {
+  auto app = stacks::threatstream();
+  CHECK(Synthesized::of(app, "dev").fires("AZ-ST-004"));
+  CHECK_FALSE(Synthesized::of(app, "staging").fires("AZ-ST-004"));
+  CHECK_FALSE(Synthesized::of(app, "prod").fires("AZ-ST-004"));
 }
 
 TEST_CASE("threatstream: prod data survives a regional outage and deletion") {
@@ -38,7 +45,7 @@ TEST_CASE("threatstream: prod data survives a regional outage and deletion") {
 
 TEST_CASE("threatstream: secrets stay private in every environment") {
   auto app = stacks::threatstream();
-  for (const char* env : {"dev", "staging", "prod"}) {
+  for (std::string env : {"dev", "staging", "prod"}) {
     CAPTURE(env);
     auto synthesized = Synthesized::of(app, env);
     CHECK(synthesized.terraform().has_resource("azurerm_key_vault",

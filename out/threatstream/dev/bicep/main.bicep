@@ -19,8 +19,9 @@ module resources 'resources.bicep' = {
   scope: rg
 }
 
-@description('Key Vault URI, for Key Vault references')
+@description('Key Vault URI, for setting the feed API keys')
 output key_vault_uri string = resources.outputs.key_vault_uri
-output blob_endpoint string = resources.outputs.blob_endpoint
+output cosmos_endpoint string = resources.outputs.cosmos_endpoint
+output function_hostname string = resources.outputs.function_hostname
 output insights_app_id string = resources.outputs.insights_app_id
 output log_workspace_id string = resources.outputs.log_workspace_id

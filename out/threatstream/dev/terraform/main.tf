@@ -54,19 +54,100 @@ resource "azurerm_application_insights" "monitoring_appi" {
   }
 }
 
+resource "azurerm_cosmosdb_account" "cosmos" {
+  name                               = "cosmos-threatstream-dev"
+  location                           = "eastus"
+  resource_group_name                = azurerm_resource_group.rg.name
+  offer_type                         = "Standard"
+  kind                               = "GlobalDocumentDB"
+  minimal_tls_version                = "Tls12"
+  local_authentication_disabled      = true
+  access_key_metadata_writes_enabled = false
+  public_network_access_enabled      = false
+  is_virtual_network_filter_enabled  = false
+  ip_range_filter                    = []
+  automatic_failover_enabled         = true
+  multiple_write_locations_enabled   = false
+  free_tier_enabled                  = false
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  capabilities {
+    name = "EnableServerless"
+  }
+
+  consistency_policy {
+    consistency_level = "Session"
+  }
+
+  geo_location {
+    location          = "eastus"
+    failover_priority = 0
+    zone_redundant    = false
+  }
+
+  backup {
+    type = "Continuous"
+    tier = "Continuous7Days"
+  }
+}
+
+resource "azurerm_cosmosdb_sql_database" "cosmos_threatstream" {
+  name                = "threatstream"
+  resource_group_name = azurerm_resource_group.rg.name
+  account_name        = azurerm_cosmosdb_account.cosmos.name
+}
+
+resource "azurerm_cosmosdb_sql_container" "cosmos_threatstream_indicators" {
+  name                  = "indicators"
+  resource_group_name   = azurerm_resource_group.rg.name
+  account_name          = azurerm_cosmosdb_account.cosmos.name
+  database_name         = azurerm_cosmosdb_sql_database.cosmos_threatstream.name
+  partition_key_paths   = ["/partition_key"]
+  partition_key_kind    = "Hash"
+  partition_key_version = 2
+  default_ttl           = 2592000
+
+  indexing_policy {
+    indexing_mode = "consistent"
+
+    included_path {
+      path = "/*"
+    }
+
+    excluded_path {
+      path = "/raw_metadata/*"
+    }
+  }
+}
+
+resource "azurerm_cosmosdb_sql_role_assignment" "cosmos_data_contributor_1" {
+  name                = "33f99d37-cb23-8597-93c3-18d50ea499d4"
+  resource_group_name = azurerm_resource_group.rg.name
+  account_name        = azurerm_cosmosdb_account.cosmos.name
+  role_definition_id  = "${azurerm_cosmosdb_account.cosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002"
+  principal_id        = azurerm_linux_function_app.func.identity[0].principal_id
+  scope               = azurerm_cosmosdb_account.cosmos.id
+}
+
 resource "azurerm_storage_account" "st" {
   name                              = "stthreatstreamdev"
   location                          = "eastus"
   resource_group_name               = azurerm_resource_group.rg.name
   account_kind                      = "StorageV2"
   account_tier                      = "Standard"
-  account_replication_type          = "ZRS"
+  account_replication_type          = "LRS"
   access_tier                       = "Hot"
   min_tls_version                   = "TLS1_2"
   https_traffic_only_enabled        = true
-  public_network_access_enabled     = false
+  public_network_access_enabled     = true
   allow_nested_items_to_be_public   = false
-  shared_access_key_enabled         = false
+  shared_access_key_enabled         = true
   default_to_oauth_authentication   = true
   cross_tenant_replication_enabled  = false
   local_user_enabled                = false
@@ -81,7 +162,7 @@ resource "azurerm_storage_account" "st" {
   }
 
   network_rules {
-    default_action = "Deny"
+    default_action = "Allow"
     bypass         = ["AzureServices"]
     ip_rules       = []
   }
@@ -101,6 +182,37 @@ resource "azurerm_storage_account" "st" {
   sas_policy {
     expiration_period = "1.00:00:00"
     expiration_action = "Log"
+  }
+}
+
+resource "azurerm_storage_container" "st_raw_feeds" {
+  name                  = "raw-feeds"
+  storage_account_id    = azurerm_storage_account.st.id
+  container_access_type = "private"
+}
+
+resource "azurerm_redis_cache" "redis" {
+  name                               = "redis-threatstream-dev"
+  location                           = "eastus"
+  resource_group_name                = azurerm_resource_group.rg.name
+  sku_name                           = "Basic"
+  family                             = "C"
+  capacity                           = 0
+  redis_version                      = "6"
+  minimum_tls_version                = "1.2"
+  non_ssl_port_enabled               = false
+  public_network_access_enabled      = false
+  access_keys_authentication_enabled = false
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  redis_configuration {
+    active_directory_authentication_enabled = true
   }
 }
 
@@ -130,4 +242,95 @@ resource "azurerm_key_vault" "kv" {
     default_action = "Deny"
     ip_rules       = []
   }
+}
+
+resource "azurerm_role_assignment" "kv_secrets_user_func" {
+  # Key Vault Secrets User
+  scope              = azurerm_key_vault.kv.id
+  role_definition_id = "/subscriptions/${data.azurerm_client_config.current.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id       = azurerm_linux_function_app.func.identity[0].principal_id
+  principal_type     = "ServicePrincipal"
+  description        = "Read secrets (Key Vault references)"
+}
+
+resource "azurerm_service_plan" "plan" {
+  name                   = "asp-threatstream-dev-plan"
+  location               = "eastus"
+  resource_group_name    = azurerm_resource_group.rg.name
+  os_type                = "Linux"
+  sku_name               = "Y1"
+  zone_balancing_enabled = false
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_linux_function_app" "func" {
+  name                                           = "func-threatstream-dev"
+  location                                       = "eastus"
+  resource_group_name                            = azurerm_resource_group.rg.name
+  service_plan_id                                = azurerm_service_plan.plan.id
+  storage_account_name                           = azurerm_storage_account.st.name
+  storage_account_access_key                     = azurerm_storage_account.st.primary_access_key
+  functions_extension_version                    = "~4"
+  https_only                                     = true
+  public_network_access_enabled                  = false
+  ftp_publish_basic_authentication_enabled       = false
+  webdeploy_publish_basic_authentication_enabled = false
+  app_settings = {
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING = "Authorization=AAD"
+    COSMOS_ENDPOINT                           = azurerm_cosmosdb_account.cosmos.endpoint
+    COSMOS_DATABASE                           = "threatstream"
+    COSMOS_CONTAINER                          = "indicators"
+    REDIS_HOST                                = azurerm_redis_cache.redis.hostname
+    OTX_API_KEY                               = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/otx-api-key/)"
+    ABUSEIPDB_API_KEY                         = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/abuseipdb-api-key/)"
+    VIRUSTOTAL_API_KEY                        = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/virustotal-api-key/)"
+  }
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  site_config {
+    always_on                              = false
+    minimum_tls_version                    = "1.2"
+    scm_minimum_tls_version                = "1.2"
+    ftps_state                             = "Disabled"
+    http2_enabled                          = true
+    remote_debugging_enabled               = false
+    ip_restriction_default_action          = "Deny"
+    scm_ip_restriction_default_action      = "Deny"
+    scm_use_main_ip_restriction            = true
+    application_insights_connection_string = azurerm_application_insights.monitoring_appi.connection_string
+
+    application_stack {
+      python_version = "3.11"
+    }
+
+    cors {
+      allowed_origins     = []
+      support_credentials = false
+    }
+  }
+}
+
+resource "azurerm_role_assignment" "func_grant_metrics_publisher" {
+  # Monitoring Metrics Publisher
+  scope              = azurerm_application_insights.monitoring_appi.id
+  role_definition_id = "/subscriptions/${data.azurerm_client_config.current.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/3913510d-42f4-4e42-8a64-420c390055eb"
+  principal_id       = azurerm_linux_function_app.func.identity[0].principal_id
+  principal_type     = "ServicePrincipal"
+  description        = "Send telemetry with Entra ID"
 }

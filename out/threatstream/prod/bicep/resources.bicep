@@ -49,6 +49,109 @@ resource monitoringAppi 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
+  name: 'cosmos-threatstream-prod'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    locations: [
+      {
+        locationName: 'eastus'
+        failoverPriority: 0
+        isZoneRedundant: true
+      }
+      {
+        locationName: 'westus'
+        failoverPriority: 1
+        isZoneRedundant: true
+      }
+    ]
+    enableAutomaticFailover: true
+    enableMultipleWriteLocations: false
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: 'Disabled'
+    isVirtualNetworkFilterEnabled: false
+    ipRules: []
+    enableFreeTier: false
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: 'Continuous7Days'
+      }
+    }
+  }
+}
+
+resource cosmosThreatstream 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2025-04-15' = {
+  parent: cosmos
+  name: 'threatstream'
+  properties: {
+    resource: {
+      id: 'threatstream'
+    }
+  }
+}
+
+resource cosmosThreatstreamIndicators 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-04-15' = {
+  parent: cosmosThreatstream
+  name: 'indicators'
+  properties: {
+    resource: {
+      id: 'indicators'
+      partitionKey: {
+        paths: [
+          '/partition_key'
+        ]
+        kind: 'Hash'
+        version: 2
+      }
+      defaultTtl: 2592000
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [
+          {
+            path: '/*'
+          }
+        ]
+        excludedPaths: [
+          {
+            path: '/raw_metadata/*'
+          }
+        ]
+      }
+    }
+    options: {
+      autoscaleSettings: {
+        maxThroughput: 4000
+      }
+    }
+  }
+}
+
+resource cosmosDataContributor1 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
+  parent: cosmos
+  name: 'fa360aa3-cbbe-85a5-b834-cb36d116a5fc'
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
+    principalId: func.identity.principalId
+    scope: cosmos.id
+  }
+}
+
 resource st 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: 'stthreatstreamprod'
   location: 'eastus'
@@ -69,7 +172,7 @@ resource st 'Microsoft.Storage/storageAccounts@2025-01-01' = {
     supportsHttpsTrafficOnly: true
     publicNetworkAccess: 'Disabled'
     allowBlobPublicAccess: false
-    allowSharedKeyAccess: false
+    allowSharedKeyAccess: true
     defaultToOAuthAuthentication: true
     allowCrossTenantReplication: false
     isLocalUserEnabled: false
@@ -125,6 +228,42 @@ resource stBlobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-0
   }
 }
 
+resource stRawFeeds 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: stBlobService
+  name: 'raw-feeds'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource redis 'Microsoft.Cache/redis@2024-11-01' = {
+  name: 'redis-threatstream-prod'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    sku: {
+      name: 'Standard'
+      family: 'C'
+      capacity: 1
+    }
+    redisVersion: '6'
+    enableNonSslPort: false
+    minimumTlsVersion: '1.2'
+    publicNetworkAccess: 'Disabled'
+    disableAccessKeyAuthentication: true
+    redisConfiguration: {
+      'aad-enabled': 'True'
+      'maxmemory-reserved': '103'
+    }
+  }
+}
+
 resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: 'kv-threatstream-prod'
   location: 'eastus'
@@ -158,8 +297,173 @@ resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
   }
 }
 
-@description('Key Vault URI, for Key Vault references')
+resource kvSecretsUserFunc 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(kv.id, func.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: kv
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: func.identity.principalId
+    principalType: 'ServicePrincipal'
+    description: 'Read secrets (Key Vault references)'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: 'asp-threatstream-prod-plan'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  kind: 'elastic'
+  sku: {
+    name: 'EP1'
+    tier: 'ElasticPremium'
+    capacity: 3
+  }
+  properties: {
+    reserved: true
+    zoneRedundant: true
+  }
+}
+
+resource func 'Microsoft.Web/sites@2024-11-01' = {
+  name: 'func-threatstream-prod'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    reserved: true
+    httpsOnly: true
+    clientAffinityEnabled: false
+    publicNetworkAccess: 'Disabled'
+    siteConfig: {
+      linuxFxVersion: 'Python|3.11'
+      alwaysOn: false
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      remoteDebuggingEnabled: false
+      numberOfWorkers: 3
+      healthCheckPath: '/api/health'
+      ipSecurityRestrictions: []
+      ipSecurityRestrictionsDefaultAction: 'Deny'
+      scmIpSecurityRestrictionsUseMain: true
+      scmIpSecurityRestrictionsDefaultAction: 'Deny'
+      cors: {
+        allowedOrigins: []
+        supportCredentials: false
+      }
+      appSettings: [
+        {
+          name: 'FUNCTIONS_EXTENSION_VERSION'
+          value: '~4'
+        }
+        {
+          name: 'FUNCTIONS_WORKER_RUNTIME'
+          value: 'python'
+        }
+        {
+          name: 'AzureWebJobsStorage'
+          value: 'DefaultEndpointsProtocol=https;AccountName=${st.name};EndpointSuffix=${environment().suffixes.storage};AccountKey=${listKeys(st.id, '2025-01-01').keys[0].value}'
+        }
+        {
+          name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING'
+          value: 'DefaultEndpointsProtocol=https;AccountName=${st.name};EndpointSuffix=${environment().suffixes.storage};AccountKey=${listKeys(st.id, '2025-01-01').keys[0].value}'
+        }
+        {
+          name: 'WEBSITE_CONTENTSHARE'
+          value: 'func-threatstream-prod'
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: monitoringAppi.properties.ConnectionString
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+          value: 'Authorization=AAD'
+        }
+        {
+          name: 'WEBSITE_HEALTHCHECK_MAXPINGFAILURES'
+          value: '10'
+        }
+        {
+          name: 'COSMOS_ENDPOINT'
+          value: cosmos.properties.documentEndpoint
+        }
+        {
+          name: 'COSMOS_DATABASE'
+          value: 'threatstream'
+        }
+        {
+          name: 'COSMOS_CONTAINER'
+          value: 'indicators'
+        }
+        {
+          name: 'REDIS_HOST'
+          value: redis.properties.hostName
+        }
+        {
+          name: 'OTX_API_KEY'
+          value: '@Microsoft.KeyVault(SecretUri=${kv.properties.vaultUri}secrets/otx-api-key/)'
+        }
+        {
+          name: 'ABUSEIPDB_API_KEY'
+          value: '@Microsoft.KeyVault(SecretUri=${kv.properties.vaultUri}secrets/abuseipdb-api-key/)'
+        }
+        {
+          name: 'VIRUSTOTAL_API_KEY'
+          value: '@Microsoft.KeyVault(SecretUri=${kv.properties.vaultUri}secrets/virustotal-api-key/)'
+        }
+      ]
+    }
+  }
+}
+
+resource funcFtpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: func
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource funcScmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: func
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource funcGrantMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(monitoringAppi.id, func.id, '3913510d-42f4-4e42-8a64-420c390055eb')
+  scope: monitoringAppi
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
+    principalId: func.identity.principalId
+    principalType: 'ServicePrincipal'
+    description: 'Send telemetry with Entra ID'
+  }
+}
+
+@description('Key Vault URI, for setting the feed API keys')
 output key_vault_uri string = kv.properties.vaultUri
-output blob_endpoint string = st.properties.primaryEndpoints.blob
+output cosmos_endpoint string = cosmos.properties.documentEndpoint
+output function_hostname string = func.properties.defaultHostName
 output insights_app_id string = monitoringAppi.properties.AppId
 output log_workspace_id string = monitoringLog.properties.customerId
