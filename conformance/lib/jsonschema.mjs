@@ -15,7 +15,7 @@ export const readSchema = (rel) => JSON.parse(fs.readFileSync(path.join(SCHEMA_D
 
 // Non-strict and without the regex u flag, as SchemaStore runs its schemas: they carry
 // annotations ajv's strict mode refuses and patterns (e.g. \:) that are invalid under u.
-export function draft07() { return new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }); }
+export function draft07(extra = {}) { return new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, ...extra }); }
 export function draft04() { return new AjvDraft04({ strict: false, allErrors: true, unicodeRegExp: false }); }
 
 // ajv errors as short lines, at most `max`.
