@@ -34,13 +34,7 @@ bool supported(const Runtime& runtime) {
 
 const ResourceKind LinuxFunctionApp::kKind{.name = "Function app",
                                            .abbreviation = "func",
-                                           .naming = {.min_length = 2,
-                                                      .max_length = 60,
-                                                      .charset = "letters, digits and '-'",
-                                                      .allowed = chars::alnum_hyphen,
-                                                      .first = chars::alnum,
-                                                      .last = chars::alnum,
-                                                      .scope = NameScope::global}};
+                                           .naming = kSiteNaming};
 
 LinuxFunctionApp::LinuxFunctionApp(Construct& scope, std::string id, Props props)
     : Site(scope, std::move(id), props.name, props.tags, props.plan, props.runtime, props.insights,

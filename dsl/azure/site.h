@@ -66,6 +66,15 @@ class AppIdentity {
   std::string reason_;
 };
 
+/// Function app and web app names share one rule: they become `<name>.azurewebsites.net`.
+inline constexpr NamingRule kSiteNaming{.min_length = 2,
+                                        .max_length = 60,
+                                        .charset = "letters, digits and '-'",
+                                        .allowed = chars::alnum_hyphen,
+                                        .first = chars::alnum,
+                                        .last = chars::alnum,
+                                        .scope = NameScope::global};
+
 /// Security and operations settings of a site, the same for function apps and web apps.
 struct SiteSettings {
   /// @default system-assigned

@@ -2,6 +2,7 @@
 /// Principal: who receives a role (a managed identity, a group or a user), by object id.
 
 #include <string>
+#include <string_view>
 
 #include "dsl/core/expr.h"
 
@@ -10,6 +11,17 @@ namespace iac {
 /// The kind of Entra ID object a principal id names; role assignments record it so that
 /// Azure does not have to look it up (and fail on a just-created identity).
 enum class PrincipalKind { service_principal, group, user };
+
+/// Azure's name of the kind, as role assignments carry it in every format: "ServicePrincipal",
+/// "Group", "User".
+constexpr std::string_view to_string(PrincipalKind kind) {
+  switch (kind) {
+    case PrincipalKind::service_principal: return "ServicePrincipal";
+    case PrincipalKind::group: return "Group";
+    case PrincipalKind::user: return "User";
+  }
+  return "ServicePrincipal";
+}
 
 /// A principal to grant a role to. Identities of the model produce one
 /// (`func.identity()`); a group or user comes from a parameter.

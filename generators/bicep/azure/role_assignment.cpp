@@ -6,22 +6,6 @@
 
 namespace iac::gen::bicep {
 
-namespace {
-
-std::string_view principal_type(PrincipalKind kind) {
-  switch (kind) {
-    case PrincipalKind::service_principal:
-      return "ServicePrincipal";
-    case PrincipalKind::group:
-      return "Group";
-    case PrincipalKind::user:
-      return "User";
-  }
-  return "ServicePrincipal";
-}
-
-}  // namespace
-
 Value reference(const azure::RoleAssignment&, const std::string& symbol,
                 std::string_view attribute) {
   return common_reference(symbol, attribute, "Microsoft.Authorization/roleAssignments");
@@ -53,7 +37,7 @@ void emit(const azure::RoleAssignment& assignment, Context& context) {
                                 .string_arguments = {"Microsoft.Authorization/roleDefinitions",
                                                      std::string(role.guid)}}},
       {"principalId", context.value(props.principal.object_id)},
-      {"principalType", std::string(principal_type(props.principal.kind))},
+      {"principalType", std::string(to_string(props.principal.kind))},
   }};
   if (!props.description.empty())
     properties.properties.push_back({"description", props.description});

@@ -11,22 +11,6 @@ std::string attribute(const azure::RoleAssignment&, std::string_view name) {
   unknown_attribute("azurerm_role_assignment", name);
 }
 
-namespace {
-
-std::string_view principal_type(PrincipalKind kind) {
-  switch (kind) {
-    case PrincipalKind::service_principal:
-      return "ServicePrincipal";
-    case PrincipalKind::group:
-      return "Group";
-    case PrincipalKind::user:
-      return "User";
-  }
-  return "ServicePrincipal";
-}
-
-}  // namespace
-
 void emit(const azure::RoleAssignment& assignment, Context& context) {
   const auto& props = assignment.props();
   const azure::RoleDefinition& role = azure::definition(props.role);
@@ -43,7 +27,7 @@ void emit(const azure::RoleAssignment& assignment, Context& context) {
                             std::string(role.guid)));
   w.attribute("principal_id", context.value(props.principal.object_id));
   // Given explicitly, Azure does not look up a just-created identity (and fail on replication).
-  w.attribute("principal_type", std::string(principal_type(props.principal.kind)));
+  w.attribute("principal_type", std::string(to_string(props.principal.kind)));
   if (!props.description.empty()) w.attribute("description", props.description);
   context.tags_and_dependencies(assignment);
 }
