@@ -1,38 +1,49 @@
 #pragma once
-/// Every resource kind of the model, as one variant that generators dispatch on.
+/// Every resource kind of the model, listed once, and the variant generators dispatch on.
 ///
-/// Adding a kind here makes the compiler point at every generator that lacks its emitter.
+/// Adding a kind to IACGEN_AZURE_KINDS declares its emitter in every generator
+/// (generators/*/azure/emitters.h); a generator that lacks the definition fails to link.
 
 #include <variant>
 
+/// The resource kinds, for X-macros: `IACGEN_AZURE_KINDS(X)` expands `X(Kind)` for each.
+#define IACGEN_AZURE_KINDS(X) \
+  X(ResourceGroup)            \
+  X(LogAnalyticsWorkspace)    \
+  X(ApplicationInsights)      \
+  X(StorageAccount)           \
+  X(KeyVault)                 \
+  X(CosmosAccount)            \
+  X(CosmosSqlDatabase)        \
+  X(CosmosSqlContainer)       \
+  X(CosmosSqlRoleAssignment)  \
+  X(RedisCache)               \
+  X(ManagedRedis)             \
+  X(StorageContainer)         \
+  X(UserAssignedIdentity)     \
+  X(RoleAssignment)           \
+  X(KeyVaultSecret)           \
+  X(AppServicePlan)           \
+  X(LinuxFunctionApp)         \
+  X(LinuxWebApp)
+
 namespace iac::azure {
 
-class ResourceGroup;
-class LogAnalyticsWorkspace;
-class ApplicationInsights;
-class StorageAccount;
-class KeyVault;
-class CosmosAccount;
-class CosmosSqlDatabase;
-class CosmosSqlContainer;
-class CosmosSqlRoleAssignment;
-class RedisCache;
-class ManagedRedis;
-class StorageContainer;
-class UserAssignedIdentity;
-class RoleAssignment;
-class KeyVaultSecret;
-class AppServicePlan;
-class LinuxFunctionApp;
-class LinuxWebApp;
+#define IACGEN_DECLARE_KIND(Kind) class Kind;
+IACGEN_AZURE_KINDS(IACGEN_DECLARE_KIND)
+#undef IACGEN_DECLARE_KIND
 
-using AnyResource =
-    std::variant<const ResourceGroup*, const LogAnalyticsWorkspace*, const ApplicationInsights*,
-                 const StorageAccount*, const KeyVault*, const CosmosAccount*,
-                 const CosmosSqlDatabase*, const CosmosSqlContainer*,
-                 const CosmosSqlRoleAssignment*, const RedisCache*, const ManagedRedis*,
-                 const StorageContainer*, const UserAssignedIdentity*, const RoleAssignment*,
-                 const KeyVaultSecret*, const AppServicePlan*, const LinuxFunctionApp*,
-                 const LinuxWebApp*>;
+namespace detail {
+/// `std::variant<const A*, const B*, ...>` from `<void, A, B, ...>`: the leading void lets the
+/// X-macro put a comma before every kind.
+template <class Void, class... Kinds>
+struct PointerVariant {
+  using type = std::variant<const Kinds*...>;
+};
+}  // namespace detail
+
+#define IACGEN_KIND_ARGUMENT(Kind) , Kind
+using AnyResource = detail::PointerVariant<void IACGEN_AZURE_KINDS(IACGEN_KIND_ARGUMENT)>::type;
+#undef IACGEN_KIND_ARGUMENT
 
 }  // namespace iac::azure

@@ -4,28 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "dsl/azure/any_resource.h"
 #include "generators/bicep/context.h"
-
-namespace iac::azure {
-class ResourceGroup;
-class LogAnalyticsWorkspace;
-class ApplicationInsights;
-class StorageAccount;
-class KeyVault;
-class CosmosAccount;
-class CosmosSqlDatabase;
-class CosmosSqlContainer;
-class CosmosSqlRoleAssignment;
-class RedisCache;
-class ManagedRedis;
-class StorageContainer;
-class UserAssignedIdentity;
-class RoleAssignment;
-class KeyVaultSecret;
-class AppServicePlan;
-class LinuxFunctionApp;
-class LinuxWebApp;
-}  // namespace iac::azure
 
 namespace iac::gen::bicep {
 
@@ -34,24 +14,7 @@ namespace iac::gen::bicep {
                   std::string_view attribute);                            \
   void emit(const azure::Kind& resource, Context& context);
 
-IACGEN_BICEP_EMITTER(ResourceGroup)
-IACGEN_BICEP_EMITTER(LogAnalyticsWorkspace)
-IACGEN_BICEP_EMITTER(ApplicationInsights)
-IACGEN_BICEP_EMITTER(StorageAccount)
-IACGEN_BICEP_EMITTER(KeyVault)
-IACGEN_BICEP_EMITTER(CosmosAccount)
-IACGEN_BICEP_EMITTER(CosmosSqlDatabase)
-IACGEN_BICEP_EMITTER(CosmosSqlContainer)
-IACGEN_BICEP_EMITTER(CosmosSqlRoleAssignment)
-IACGEN_BICEP_EMITTER(RedisCache)
-IACGEN_BICEP_EMITTER(ManagedRedis)
-IACGEN_BICEP_EMITTER(StorageContainer)
-IACGEN_BICEP_EMITTER(UserAssignedIdentity)
-IACGEN_BICEP_EMITTER(RoleAssignment)
-IACGEN_BICEP_EMITTER(KeyVaultSecret)
-IACGEN_BICEP_EMITTER(AppServicePlan)
-IACGEN_BICEP_EMITTER(LinuxFunctionApp)
-IACGEN_BICEP_EMITTER(LinuxWebApp)
+IACGEN_AZURE_KINDS(IACGEN_BICEP_EMITTER)
 
 #undef IACGEN_BICEP_EMITTER
 

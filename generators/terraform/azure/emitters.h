@@ -5,28 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "dsl/azure/any_resource.h"
 #include "generators/terraform/context.h"
-
-namespace iac::azure {
-class ResourceGroup;
-class LogAnalyticsWorkspace;
-class ApplicationInsights;
-class StorageAccount;
-class KeyVault;
-class CosmosAccount;
-class CosmosSqlDatabase;
-class CosmosSqlContainer;
-class CosmosSqlRoleAssignment;
-class RedisCache;
-class ManagedRedis;
-class StorageContainer;
-class UserAssignedIdentity;
-class RoleAssignment;
-class KeyVaultSecret;
-class AppServicePlan;
-class LinuxFunctionApp;
-class LinuxWebApp;
-}  // namespace iac::azure
 
 namespace iac::gen::terraform {
 
@@ -35,24 +15,7 @@ namespace iac::gen::terraform {
   std::string attribute(const azure::Kind& resource, std::string_view name); \
   void emit(const azure::Kind& resource, Context& context);
 
-IACGEN_TERRAFORM_EMITTER(ResourceGroup)
-IACGEN_TERRAFORM_EMITTER(LogAnalyticsWorkspace)
-IACGEN_TERRAFORM_EMITTER(ApplicationInsights)
-IACGEN_TERRAFORM_EMITTER(StorageAccount)
-IACGEN_TERRAFORM_EMITTER(KeyVault)
-IACGEN_TERRAFORM_EMITTER(CosmosAccount)
-IACGEN_TERRAFORM_EMITTER(CosmosSqlDatabase)
-IACGEN_TERRAFORM_EMITTER(CosmosSqlContainer)
-IACGEN_TERRAFORM_EMITTER(CosmosSqlRoleAssignment)
-IACGEN_TERRAFORM_EMITTER(RedisCache)
-IACGEN_TERRAFORM_EMITTER(ManagedRedis)
-IACGEN_TERRAFORM_EMITTER(StorageContainer)
-IACGEN_TERRAFORM_EMITTER(UserAssignedIdentity)
-IACGEN_TERRAFORM_EMITTER(RoleAssignment)
-IACGEN_TERRAFORM_EMITTER(KeyVaultSecret)
-IACGEN_TERRAFORM_EMITTER(AppServicePlan)
-IACGEN_TERRAFORM_EMITTER(LinuxFunctionApp)
-IACGEN_TERRAFORM_EMITTER(LinuxWebApp)
+IACGEN_AZURE_KINDS(IACGEN_TERRAFORM_EMITTER)
 
 #undef IACGEN_TERRAFORM_EMITTER
 
