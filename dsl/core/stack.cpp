@@ -34,12 +34,14 @@ void Stack::add_suppression(policy::Suppression suppression) {
   suppressions_.push_back(std::move(suppression));
 }
 
-std::vector<const Resource*> Stack::resources() const {
-  std::vector<const Resource*> result;
+const std::vector<const Resource*>& Stack::resources() const {
+  if (resources_final_) return resources_;
+  resources_.clear();
   walk([&](const Construct& node) {
-    if (const auto* resource = dynamic_cast<const Resource*>(&node)) result.push_back(resource);
+    if (const auto* resource = dynamic_cast<const Resource*>(&node)) resources_.push_back(resource);
   });
-  return result;
+  resources_final_ = locked();
+  return resources_;
 }
 
 bool is_valid_symbol_name(std::string_view name) {

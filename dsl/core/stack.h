@@ -66,8 +66,9 @@ class Stack : public Construct {
   const std::vector<policy::Suppression>& suppressions() const { return suppressions_; }
   void add_suppression(policy::Suppression suppression);
 
-  /// Every resource in the stack, in declaration order (the resource group first).
-  std::vector<const Resource*> resources() const;
+  /// Every resource in the stack, in declaration order (the resource group first). Once the
+  /// stack is locked the list is computed once: validation, policy and every generator read it.
+  const std::vector<const Resource*>& resources() const;
 
   void validate(Diagnostics& out) const override;
 
@@ -78,6 +79,8 @@ class Stack : public Construct {
   std::deque<Parameter> parameters_;  // deque: ParameterRef points into it
   std::vector<Output> outputs_;
   std::vector<policy::Suppression> suppressions_;
+  mutable std::vector<const Resource*> resources_;
+  mutable bool resources_final_ = false;
 };
 
 /// Whether `name` can name a parameter or output in every format: a letter, then letters,

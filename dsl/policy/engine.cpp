@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -48,12 +49,6 @@ int rank(Severity severity) {
       return 0;
   }
   return 2;
-}
-
-/// `path` is `scope` or lies below it.
-bool covers(const std::string& scope, const std::string& path) {
-  return path == scope || (path.size() > scope.size() &&
-                           path.compare(0, scope.size(), scope) == 0 && path[scope.size()] == '/');
 }
 
 bool is_date(const std::string& text) {
@@ -119,6 +114,10 @@ Report evaluate(const App& app, std::string today) {
     const std::size_t last = first + stack->suppressions().size();
     suppression_index = last;
     std::vector<bool> used(last - first, false);
+    std::map<std::pair<std::string, std::string>, std::size_t> by_scope;  // (rule, path) → index
+    for (std::size_t i = first; i < last; ++i) {
+      by_scope.try_emplace({report.suppressions[i].rule_id, report.suppressions[i].path}, i);
+    }
 
     auto evaluate_pack = [&](std::span<const Rule> rules) {
       for (const Rule& rule : rules) {
@@ -138,13 +137,17 @@ Report evaluate(const App& app, std::string today) {
                           .path = resource->path(),
                           .message = std::move(*problem),
                           .fix = std::string(rule.info.fix)};
-          for (std::size_t i = first; i < last; ++i) {
-            const Suppression& s = report.suppressions[i];
-            if (s.rule_id == finding.rule_id && covers(s.path, finding.path)) {
-              finding.suppressed_by = &s;
-              used[i - first] = true;
+          // The suppression on the closest scope: look the finding's path and each of its
+          // ancestors up, instead of comparing with every suppression of the stack.
+          for (std::string scope = finding.path; !scope.empty();) {
+            auto it = by_scope.find({finding.rule_id, scope});
+            if (it != by_scope.end()) {
+              finding.suppressed_by = &report.suppressions[it->second];
+              used[it->second - first] = true;
               break;
             }
+            auto slash = scope.rfind('/');
+            scope = slash == std::string::npos ? std::string() : scope.substr(0, slash);
           }
           report.findings.push_back(std::move(finding));
         }

@@ -52,7 +52,6 @@ std::string render_key(const std::string& key) {
   return is_identifier(key) && key != "for" ? key : quote(key);
 }
 
-
 /// Appends `name = value` lines: single-line values become an assignment cell, multi-line ones
 /// open a bracket on the first line, as `terraform fmt` leaves them.
 void render_assignment(const std::string& key, const Value& value, int indent,
@@ -163,7 +162,9 @@ void render_body(const HclWriter::Body& body, int indent, std::vector<Line>& lin
       lines.push_back({});
     }
     switch (item.kind) {
-      case Kind::attribute: render_assignment(item.name, *item.value, indent, lines); break;
+      case Kind::attribute:
+        render_assignment(item.name, *item.value, indent, lines);
+        break;
       case Kind::comment:
         lines.push_back({.indent = indent, .lead = std::string("# ").append(item.name)});
         break;
@@ -188,6 +189,11 @@ void render_body(const HclWriter::Body& body, int indent, std::vector<Line>& lin
 /// (combining marks, variation selectors, emoji modifiers and tags, a zero-width joiner and the
 /// code point it joins, the second of a pair of regional indicators) adds no column.
 std::size_t columns(std::string_view text) {
+  // Most leads are ASCII identifiers: one column per byte.
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return text.size();
+  }
   std::size_t count = 0;
   bool joined = false;     // the previous code point was a zero-width joiner
   bool half_flag = false;  // the previous code point began a regional-indicator pair
@@ -293,13 +299,27 @@ std::string quote(std::string_view text) {
     char c = text[i];
     bool opens_sequence = i + 1 < text.size() && text[i + 1] == '{';
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '$': out += opens_sequence ? "$$" : "$"; break;
-      case '%': out += opens_sequence ? "%%" : "%"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '$':
+        out += opens_sequence ? "$$" : "$";
+        break;
+      case '%':
+        out += opens_sequence ? "%%" : "%";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
           out += fmt::format("\\u{:04X}", static_cast<unsigned char>(c));
@@ -315,9 +335,8 @@ bool is_identifier(std::string_view name) {
   if (name.empty()) return false;
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
   if (!letter(name.front())) return false;
-  return std::all_of(name.begin(), name.end(), [&](char c) {
-    return letter(c) || (c >= '0' && c <= '9') || c == '-';
-  });
+  return std::all_of(name.begin(), name.end(),
+                     [&](char c) { return letter(c) || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 }  // namespace iac::gen::hcl
