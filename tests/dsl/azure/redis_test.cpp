@@ -96,6 +96,10 @@ TEST_CASE("a managed redis is secure by default") {
   CHECK(props.high_availability.is_enforced());
   CHECK(props.entra_only_auth.is_enforced());
   CHECK_FALSE(props.public_network.public_endpoint());
+  // Both generators render it: Terraform writes azurerm_managed_redis, Bicep redisEnterprise.
+  auto app = testing::make_app([](Stack& s, const Environment&) { s.add<ManagedRedis>("amr"); });
+  auto result = testing::synthesize(app);
+  CHECK_FALSE(has_errors(result.diagnostics));
 }
 
 TEST_CASE("managed redis validation") {

@@ -53,15 +53,55 @@ TEST_CASE("premium zones and replicas are written, basic has no maxmemory_reserv
   CHECK(tf.find("maxmemory_reserved", basic) == std::string::npos);
 }
 
-TEST_CASE("managed redis is reported, not dropped, by the Terraform generator") {
+TEST_CASE("managed redis writes every security setting of the cluster and its database") {
   auto app = testing::make_app([](Stack& s, const Environment&) { s.add<ManagedRedis>("amr"); });
   auto result = testing::synthesize(app);
-  const auto& d = result.diagnostic("IAC-REDIS-009");
-  CHECK(d.severity == Severity::error);
-  CHECK(d.path == "app/dev/amr");
-  CHECK(d.message.find("not expressible in this provider version") != std::string::npos);
-  CHECK(result.file("app/dev/terraform/main.tf").find("azurerm_managed_redis") ==
-        std::string::npos);
+  REQUIRE_FALSE(has_errors(result.diagnostics));
+  const std::string& tf = result.file("app/dev/terraform/main.tf");
+  CHECK(tf.find(R"(resource "azurerm_managed_redis" "amr" {
+  name                      = "amr-app-dev"
+  location                  = "eastus"
+  resource_group_name       = azurerm_resource_group.rg.name
+  sku_name                  = "Balanced_B1"
+  high_availability_enabled = true
+  public_network_access     = "Disabled"
+)") != std::string::npos);
+  CHECK(tf.find(R"(  default_database {
+    access_keys_authentication_enabled = false
+    client_protocol                    = "Encrypted"
+    clustering_policy                  = "OSSCluster"
+    eviction_policy                    = "VolatileLRU"
+  }
+)") != std::string::npos);
+}
+
+TEST_CASE("managed redis writes waived controls and an opened network as stated") {
+  auto app = testing::make_app([](Stack& s, const Environment&) {
+    s.add<ManagedRedis>("amr", {.sku = "MemoryOptimized_M10",
+                                .high_availability = Control::waived("sandbox cache"),
+                                .public_network = PublicNetwork::open("sandbox, no data"),
+                                .entra_only_auth = Control::waived("legacy client")});
+  });
+  auto result = testing::synthesize(app);
+  REQUIRE_FALSE(has_errors(result.diagnostics));
+  const std::string& tf = result.file("app/dev/terraform/main.tf");
+  CHECK(tf.find("  sku_name                  = \"MemoryOptimized_M10\"\n"
+                "  high_availability_enabled = false\n"
+                "  public_network_access     = \"Enabled\"\n") != std::string::npos);
+  CHECK(tf.find("    access_keys_authentication_enabled = true\n") != std::string::npos);
+  // TLS stays on whatever the auth: the model has no plaintext option.
+  CHECK(tf.find("    client_protocol                    = \"Encrypted\"\n") != std::string::npos);
+}
+
+TEST_CASE("a reference to a managed redis host name renders as its attribute") {
+  auto app = testing::make_app([](Stack& s, const Environment&) {
+    auto& cache = s.add<ManagedRedis>("amr");
+    s.output("redis_host", cache.hostname());
+  });
+  auto result = testing::synthesize(app);
+  REQUIRE_FALSE(has_errors(result.diagnostics));
+  CHECK(result.file("app/dev/terraform/outputs.tf")
+            .find("value = azurerm_managed_redis.amr.hostname") != std::string::npos);
 }
 
 }  // namespace

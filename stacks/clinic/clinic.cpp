@@ -1,0 +1,152 @@
+#include "stacks/clinic/clinic.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <iacgen/azure.h>
+
+namespace iac::stacks {
+
+namespace {
+
+using namespace iac::azure;
+using iac::templates::Observability;
+
+/// Secrets the operators set in the vault themselves (never Terraform or Bicep, so the values
+/// stay out of state files and deployment history), read by the API through Key Vault
+/// references. The setting names are ASP.NET Core configuration keys (`__` is `:`).
+constexpr const char* kOperatorSecrets[][2] = {
+    {"JwtSettings__Secret", "jwt-signing-key"},
+    {"StripeSettings__WebhookSecret", "stripe-webhook-secret"},
+};
+
+/// The payment provider's key is rotated by the payments team through the pipeline, which
+/// passes it as a secure parameter; it expires with the provider's rotation deadline so that
+/// a missed rotation fails loudly instead of running on a stale key.
+constexpr const char* kPaymentsKeyExpiry = "2027-03-31T00:00:00Z";
+
+/// The ASP.NET Core environment name, which turns Swagger on in Development only.
+const char* aspnetcore_environment(const Environment& env) {
+  if (env.is_prod()) return "Production";
+  return env.is_staging() ? "Staging" : "Development";
+}
+
+/// Dev keeps test media in one datacenter; staging survives a zone outage; prod also the loss
+/// of eastus, with a copy in the paired region westus (the DR region).
+Replication media_replication(const Environment& env) {
+  if (env.is_prod()) return Replication::gzrs;
+  return env.is_staging() ? Replication::zrs : Replication::lrs;
+}
+
+/// Staging runs two workers so that deployments and smoke tests see instance rotation as prod
+/// does; prod runs three, one per availability zone.
+int api_workers(const Environment& env) {
+  if (env.is_prod()) return 3;
+  return env.is_staging() ? 2 : 1;
+}
+
+/// Declared once, run per environment. Dev is one small worker, a Basic C0 cache and LRS media
+/// reachable from the team's VPN; staging mirrors prod's shape at lower cost (two workers, a
+/// Managed Redis without replication); prod runs three zone-balanced workers, a replicated
+/// Managed Redis and geo-zone-redundant media that survives the loss of eastus.
+///
+/// Not declared yet, because the model has no such kinds (later work): Azure Database for
+/// PostgreSQL Flexible Server (ConnectionStrings__DefaultConnection, PITR, replica in the DR
+/// region), Front Door Premium with WAF in front of the API (FRONTDOOR_ENDPOINT), and the VNet
+/// integration and private endpoints the design asks for.
+void declare(Stack& s, const Environment& env) {
+  // PHI is processed here: the tag marks every resource as in scope of the HIPAA BAA review.
+  Tags::of(s).add("cost-center", "clinic").add("data-classification", "phi");
+
+  auto& monitoring = s.add<Observability>(
+      "monitoring", {.log_retention_days = env.is_prod() ? 90 : 30,
+                     .telemetry_retention_days = env.is_prod() ? 365 : 90,
+                     .daily_quota_gb = env.is_dev() ? std::optional<int>(1) : std::nullopt});
+
+  // One identity for the API, created before the app so that its role assignments exist when
+  // a slot swap or re-creation brings up a new site.
+  auto& identity = s.add<UserAssignedIdentity>("id", {});
+
+  // Media: clinic photos and patient-uploaded documents, private and Entra ID only.
+  auto& media =
+      s.add<StorageAccount>("media", {.replication = media_replication(env),
+                                      .blob_soft_delete_days = env.is_prod() ? 30 : 7,
+                                      .container_soft_delete_days = env.is_prod() ? 30 : 7});
+  media.container("media");
+  s.add<RoleAssignment>("media-writer",
+                        {.scope = media,
+                         .role = BuiltinRole::storage_blob_data_contributor,
+                         .principal = identity.principal(),
+                         .description = "The booking API stores and reads clinic media"});
+
+  auto& vault = s.add<KeyVault>("kv", {.soft_delete_retention_days = env.is_prod() ? 90 : 7});
+  vault.secret("payments-api-key",
+               {.value = s.parameter("payments_api_key",
+                                     {.description = "Stripe secret key of the environment's "
+                                                     "Stripe account",
+                                      .secure = true}),
+                .content_type = "text/plain",
+                .expiration_date = kPaymentsKeyExpiry});
+
+  auto& plan = s.add<AppServicePlan>("plan", {.sku = env.is_dev() ? PlanSku::B1 : PlanSku::P1v3,
+                                              .worker_count = api_workers(env),
+                                              .zone_balancing = env.is_prod()});
+  auto& api = s.add<LinuxWebApp>(
+      "api",
+      {.plan = plan,
+       .runtime = Runtime::dotnet("8.0"),
+       .insights = monitoring.insights(),
+       .settings = {.identity = AppIdentity::user_assigned(identity),
+                    // Dev is called from developers' machines over the VPN; staging and prod
+                    // have no public endpoint (Front Door will reach them privately).
+                    .public_network = env.is_dev()
+                                          ? PublicNetwork::allow_from(
+                                                {"203.0.113.0/24"},
+                                                "clinic VPN egress; dev holds synthetic data only")
+                                          : PublicNetwork::disabled(),
+                    .health_check_path = "/healthz"}});
+  api.setting("ASPNETCORE_ENVIRONMENT", aspnetcore_environment(env));
+  // DefaultAzureCredential picks the user-assigned identity by its client id.
+  api.setting("AZURE_CLIENT_ID", identity.client_id());
+  api.setting("Storage__BlobEndpoint", media.primary_blob_endpoint());
+  api.setting("Storage__MediaContainer", "media");
+  api.setting("StripeSettings__SecretKey", vault.secret_reference("payments-api-key"));
+  for (const auto& [setting, secret] : kOperatorSecrets) {
+    api.setting(setting, vault.secret_reference(secret));  // also grants Secrets User
+  }
+
+  // Slot and service lookups are cached (a miss costs one database query). Dev takes the
+  // cheapest cache there is; staging and prod use Azure Managed Redis, replicated in prod only.
+  if (env.is_dev()) {
+    auto& cache = s.add<RedisCache>("redis", {.sku = RedisSku::basic, .capacity = 0});
+    api.setting("Redis__Host", cache.hostname());
+  } else {
+    auto& cache = s.add<ManagedRedis>(
+        "amr",
+        {.sku = env.is_prod() ? "Balanced_B3" : "Balanced_B1",
+         .high_availability =
+             env.is_prod() ? Control::enforced()
+                           : Control::waived("staging caches reproducible slot lookups only; "
+                                             "losing the node costs a cold cache, not data")});
+    api.setting("Redis__Host", cache.hostname());
+  }
+
+  s.output("key_vault_uri", vault.uri(), "Key Vault URI, for setting the operator secrets");
+  s.output("api_hostname", api.default_hostname());
+  s.output("media_blob_endpoint", media.primary_blob_endpoint());
+  s.output("api_identity_client_id", identity.client_id());
+  s.output("insights_app_id", monitoring.insights().app_id());
+}
+
+}  // namespace
+
+App clinic() {
+  App app{"clinic"};
+  app.environments({Environment::dev("eastus"), Environment::staging("eastus"),
+                    Environment::prod("eastus", "westus")});
+  app.define(declare);
+  return app;
+}
+
+}  // namespace iac::stacks
