@@ -34,7 +34,8 @@ bool selected(const std::vector<std::string>& filter, const std::string& value) 
   return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();
 }
 
-/// The output folders this run is responsible for: `<app>/<env>/<format>/`.
+/// The output folders this run is responsible for: `<app>/<env>/<format>/`, and `<app>/<format>/`
+/// for formats written once per app (pipelines), which only a run over every environment owns.
 std::vector<std::string> scopes_of(std::vector<App>& apps, const Selection& selection) {
   std::vector<std::string> scopes;
   for (App& app : apps) {
@@ -42,9 +43,15 @@ std::vector<std::string> scopes_of(std::vector<App>& apps, const Selection& sele
     for (const Environment& env : app.environment_list()) {
       if (!selected(selection.envs, env.name)) continue;
       for (const auto& info : gen::generator_registry()) {
-        if (selected(selection.formats, std::string(info.name))) {
+        if (!info.per_app && selected(selection.formats, std::string(info.name))) {
           scopes.push_back(fmt::format("{}/{}/{}/", app.name(), env.name, info.name));
         }
+      }
+    }
+    for (const auto& info : gen::generator_registry()) {
+      if (info.per_app && selection.envs.empty() &&
+          selected(selection.formats, std::string(info.name))) {
+        scopes.push_back(fmt::format("{}/{}/", app.name(), info.name));
       }
     }
   }

@@ -29,6 +29,9 @@ struct GeneratorInfo {
   std::string_view name;         ///< `--format` value and output folder, e.g. "terraform".
   std::string_view description;  ///< For `--help`.
   std::unique_ptr<Generator> (*make)();
+  /// Writes `<app>/<name>/` once per application (from all its environments) instead of
+  /// `<app>/<env>/<name>/` per environment.
+  bool per_app = false;
 };
 
 /// Every output format, in the order they run.

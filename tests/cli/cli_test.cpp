@@ -113,5 +113,32 @@ TEST_CASE("list succeeds on a valid model and fails on an invalid one") {
   CHECK(run_cli(shop_apps(true), {"list"}) == kInvalidModel);
 }
 
+TEST_CASE("pipelines are written once per app and owned only by a run over every environment") {
+  OutDir out;
+  const std::string out_arg = out.path.string();
+  const std::string pipeline = "shop/pipelines/azure-pipelines.yml";
+  REQUIRE(run_cli(shop_apps(), {"synth", "--out", out_arg, "--format", "pipelines"}) == kOk);
+  auto files = snapshot(out.path);
+  CHECK(files.count(pipeline) == 1);
+  CHECK(files.count("shop/pipelines/github/workflows/deploy.yml") == 1);
+  CHECK(files.count("shop/prod/terraform/main.tf") == 0);
+  CHECK(run_cli(shop_apps(), {"diff", "--out", out_arg, "--format", "pipelines"}) == kOk);
+
+  // Without prod the pipelines change; a dev-only run neither rewrites nor removes them.
+  auto dev_only = [] {
+    std::vector<App> apps;
+    apps.push_back(testing::make_app([](Stack& s, const Environment&) { s.add<azure::KeyVault>("kv"); },
+                                     {Environment::dev("eastus")}, "shop"));
+    return apps;
+  };
+  REQUIRE(run_cli(dev_only(), {"synth", "--out", out_arg, "--env", "dev"}) == kOk);
+  CHECK(snapshot(out.path).at(pipeline) == files.at(pipeline));
+  CHECK(run_cli(dev_only(), {"diff", "--out", out_arg, "--env", "dev"}) == kOk);
+  CHECK(run_cli(dev_only(), {"diff", "--out", out_arg, "--format", "pipelines"}) == kDrift);
+  REQUIRE(run_cli(dev_only(), {"synth", "--out", out_arg}) == kOk);
+  CHECK(snapshot(out.path).at(pipeline) != files.at(pipeline));
+  CHECK(run_cli(dev_only(), {"diff", "--out", out_arg}) == kOk);
+}
+
 }  // namespace
 }  // namespace iac::cli
