@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "dsl/policy/engine.h"
 #include "generators/generator.h"
 #include "generators/output/output_sink.h"
 
@@ -32,6 +33,14 @@ const Diagnostic& Synthesis::diagnostic(std::string_view rule_id) const {
                          [&](const Diagnostic& d) { return d.rule_id == rule_id; });
   if (it == diagnostics.end()) FAIL("no diagnostic " << rule_id);
   return *it;
+}
+
+void suppress_rules(Construct& scope, std::string_view prefix) {
+  for (const policy::Rule& rule : policy::azure_baseline()) {
+    if (rule.info.id.starts_with(prefix)) {
+      policy::suppress(scope, std::string(rule.info.id), "rendering test of a weakened setting");
+    }
+  }
 }
 
 Synthesis synthesize(App& app) {

@@ -29,6 +29,10 @@ struct Synthesis {
   const Diagnostic& diagnostic(std::string_view rule_id) const;
 };
 
+/// Suppresses every baseline rule whose id starts with `prefix` on `scope`: for rendering tests
+/// that weaken settings on purpose to see how each format writes them.
+void suppress_rules(Construct& scope, std::string_view prefix);
+
 /// Runs the whole pipeline (aspects, lock, validate, every generator) into memory.
 Synthesis synthesize(App& app);
 

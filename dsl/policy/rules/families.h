@@ -8,6 +8,8 @@
 namespace iac::policy::rules {
 
 std::vector<Rule> key_vault();
+std::vector<Rule> cosmos();
+std::vector<Rule> redis();
 std::vector<Rule> storage_account();
 std::vector<Rule> monitoring();
 std::vector<Rule> tags();

@@ -1,11 +1,13 @@
 /// Storage account rules: no anonymous data, Entra ID instead of keys, private in shared tiers.
 
 #include "dsl/azure/storage_account.h"
+#include "dsl/azure/storage_container.h"
 #include "dsl/policy/rules/families.h"
 
 namespace iac::policy::rules {
 
 using azure::StorageAccount;
+using azure::StorageContainer;
 
 std::vector<Rule> storage_account() {
   return {
@@ -106,6 +108,21 @@ std::vector<Rule> storage_account() {
                                 account.props().container_soft_delete_days);
             if (days >= 7) return {};
             return "soft delete keeps deleted data " + std::to_string(days) + " days";
+          }),
+      for_kind<StorageContainer>(
+          {.id = "AZ-ST-008",
+           .title = "Blob containers are private",
+           .rationale = "A container with public access serves its blobs to anyone who guesses "
+                        "the URL.",
+           .fix = "remove the waiver of `private_access`; serve public files through Front Door",
+           .levels = Levels::everywhere(Level::error),
+           .checkov = {"CKV_AZURE_34"},
+           .psrule = {"Azure.Storage.ContainerPublicAccess"},
+           .benchmark = "DP-2"},
+          [](const StorageContainer& container, const Environment&) -> Problem {
+            if (container.props().private_access.is_enforced()) return {};
+            return "the container is publicly readable: " +
+                   container.props().private_access.reason();
           }),
   };
 }

@@ -9,6 +9,12 @@ namespace {
 using namespace iac::azure;
 
 const RegisterRuleCases kCases{{
+    {"AZ-ST-008", Environment::dev("eastus"),
+     [](Stack& s) { s.add<StorageAccount>("st").container("media"); },
+     [](Stack& s) {
+       s.add<StorageAccount>("st", {.private_blobs = Control::waived("public downloads")})
+           .container("media", {.private_access = Control::waived("public downloads")});
+     }},
     {"AZ-ST-001", Environment::dev("eastus"), [](Stack& s) { s.add<StorageAccount>("st"); },
      [](Stack& s) { s.add<StorageAccount>("st", {.https_only = Control::waived("legacy")}); }},
     {"AZ-ST-002", Environment::dev("eastus"), [](Stack& s) { s.add<StorageAccount>("st"); },

@@ -19,6 +19,7 @@ std::string main_tf(CosmosAccountProps account, CosmosSqlContainerProps containe
         auto& cosmos = s.add<CosmosAccount>("cosmos", account);
         cosmos.sql_database("db").container("items", container);
         cosmos.grant_data_reader({.object_id = s.parameter("reader_object_id")});
+        testing::suppress_rules(s, "AZ-COSMOS-");
       },
       {env});
   auto result = testing::synthesize(app);
