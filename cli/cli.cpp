@@ -6,8 +6,8 @@
 #include <iostream>
 #include <sstream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/check.h"
 #include "dsl/core/app.h"
@@ -95,7 +95,8 @@ bool check_selection(std::vector<App>& apps, const Selection& selection) {
   for (const auto& name : selection.envs) {
     bool known = std::any_of(apps.begin(), apps.end(), [&](const App& app) {
       const auto& envs = app.environment_list();
-      return std::any_of(envs.begin(), envs.end(), [&](const Environment& e) { return e.name == name; });
+      return std::any_of(envs.begin(), envs.end(),
+                         [&](const Environment& e) { return e.name == name; });
     });
     if (!known) {
       std::cerr << fmt::format("iacgen: no environment named '{}' (see `iacgen list`)\n", name);
@@ -130,9 +131,24 @@ int run_synth(std::vector<App>& apps, const Selection& selection) {
     std::cerr << "iacgen: synth failed; nothing was written\n";
     return kInvalidModel;
   }
+  // Every exception of the environments written goes into the manifest, for review.
+  std::vector<gen::ManifestException> exceptions;
+  for (App& app : apps) {
+    if (!selected(selection.apps, app.name())) continue;
+    for (const auto& stack : app.stacks()) {
+      if (!selected(selection.envs, stack->env().name)) continue;
+      for (const auto& s : stack->suppressions()) {
+        exceptions.push_back({.path = s.path,
+                              .rule_id = s.rule_id,
+                              .reason = s.reason,
+                              .owner = s.options.owner,
+                              .expires = s.options.expires});
+      }
+    }
+  }
   gen::CommitReport report;
-  Diagnostics errors =
-      gen::commit_to_directory(files, selection.out, scopes_of(apps, selection), report);
+  Diagnostics errors = gen::commit_to_directory(files, selection.out, scopes_of(apps, selection),
+                                                report, exceptions);
   for (const auto& d : errors) std::cerr << format_diagnostic(d) << '\n';
   if (!errors.empty()) return kWriteFailed;
   for (const auto& path : report.kept) {

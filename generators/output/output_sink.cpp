@@ -1,13 +1,14 @@
 #include "generators/output/output_sink.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include "generators/output/sha256.h"
 
@@ -83,11 +84,31 @@ std::map<std::string, std::string> read_manifest(const fs::path& directory) {
   return manifest;
 }
 
+namespace {
+
+std::vector<nlohmann::ordered_json> read_manifest_exceptions(const fs::path& directory) {
+  std::string text;
+  std::vector<nlohmann::ordered_json> result;
+  if (!read_file(directory / kManifestName, text)) return result;
+  auto json = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object() || !json.contains("suppressions") || !json["suppressions"].is_array()) {
+    return result;
+  }
+  for (const auto& entry : json["suppressions"]) {
+    if (entry.is_object()) result.push_back(entry);
+  }
+  return result;
+}
+
+}  // namespace
+
 Diagnostics commit_to_directory(const MemorySink& files, const fs::path& directory,
-                                const std::vector<std::string>& scopes, CommitReport& report) {
+                                const std::vector<std::string>& scopes, CommitReport& report,
+                                const std::vector<ManifestException>& exceptions) {
   std::error_code error;
   fs::create_directories(directory, error);
-  if (error) return {io_error(fmt::format("cannot create '{}': {}", directory.string(), error.message()))};
+  if (error)
+    return {io_error(fmt::format("cannot create '{}': {}", directory.string(), error.message()))};
 
   // 1. Stage: write every changed file next to its destination's tree, on the same filesystem.
   const fs::path staging = directory / fmt::format(".iacgen-staging-{}", ::getpid());
@@ -120,6 +141,7 @@ Diagnostics commit_to_directory(const MemorySink& files, const fs::path& directo
 
   // 3. Remove what iacgen wrote before and no longer writes, unless someone edited it.
   auto manifest = read_manifest(directory);
+  const auto previous_exceptions = read_manifest_exceptions(directory);
   for (auto it = manifest.begin(); it != manifest.end();) {
     const auto& [path, digest] = *it;
     if (!in_scopes(path, scopes) || files.files().count(path) != 0) {
@@ -143,6 +165,28 @@ Diagnostics commit_to_directory(const MemorySink& files, const fs::path& directo
   json["generator"] = "iacgen";
   json["files"] = nlohmann::ordered_json::object();
   for (const auto& [path, digest] : manifest) json["files"][path] = digest;
+  // Exceptions: those of the environments synthesized now replace theirs; the rest are kept.
+  std::map<std::pair<std::string, std::string>, nlohmann::ordered_json> recorded;
+  auto synthesized_now = [&](const std::string& construct_path) {
+    return std::any_of(scopes.begin(), scopes.end(), [&](const std::string& scope) {
+      // scope is `app/env/format/`; the construct path starts with `app/env/`.
+      auto env_end = scope.find('/', scope.find('/') + 1);
+      return construct_path.compare(0, env_end + 1, scope, 0, env_end + 1) == 0;
+    });
+  };
+  for (const auto& old : previous_exceptions) {
+    const std::string path = old.value("path", "");
+    if (!synthesized_now(path + "/")) recorded[{path, old.value("rule", "")}] = old;
+  }
+  for (const auto& e : exceptions) {
+    recorded[{e.path, e.rule_id}] = nlohmann::ordered_json{{"path", e.path},
+                                                           {"rule", e.rule_id},
+                                                           {"reason", e.reason},
+                                                           {"owner", e.owner},
+                                                           {"expires", e.expires}};
+  }
+  json["suppressions"] = nlohmann::ordered_json::array();
+  for (const auto& [key, entry] : recorded) json["suppressions"].push_back(entry);
   const fs::path manifest_tmp = directory / (std::string(kManifestName) + ".tmp");
   if (!write_file(manifest_tmp, json.dump(2) + "\n")) {
     return {io_error("cannot write the manifest")};

@@ -34,10 +34,20 @@ inline constexpr const char* kManifestName = ".iacgen-manifest.json";
 
 /// What a commit did, for the CLI to report.
 struct CommitReport {
-  int written = 0;    ///< Files created or changed.
-  int unchanged = 0;  ///< Files already identical.
-  int removed = 0;    ///< Stale files that iacgen had written before.
+  int written = 0;                ///< Files created or changed.
+  int unchanged = 0;              ///< Files already identical.
+  int removed = 0;                ///< Stale files that iacgen had written before.
   std::vector<std::string> kept;  ///< Stale files left because they were edited by hand.
+};
+
+/// A policy exception, recorded in the manifest so that reviewers see every one in the diff of
+/// the committed output, next to what it excuses.
+struct ManifestException {
+  std::string path;  ///< Construct path, `app/env/...`.
+  std::string rule_id;
+  std::string reason;
+  std::string owner;
+  std::string expires;
 };
 
 /// Writes `files` under `directory` so that a failure leaves the previous output as it was:
@@ -46,8 +56,11 @@ struct CommitReport {
 /// one of `scopes` and did not write now are removed, unless edited since; files it never wrote
 /// are never touched.
 /// @param scopes path prefixes this synth was responsible for (e.g. `app/dev/`).
+/// @param exceptions the suppressions of the environments synthesized; those of environments
+///        outside `scopes` stay in the manifest as they were.
 Diagnostics commit_to_directory(const MemorySink& files, const std::filesystem::path& directory,
-                                const std::vector<std::string>& scopes, CommitReport& report);
+                                const std::vector<std::string>& scopes, CommitReport& report,
+                                const std::vector<ManifestException>& exceptions = {});
 
 /// The manifest under `directory`: path → SHA-256. Empty when there is none.
 std::map<std::string, std::string> read_manifest(const std::filesystem::path& directory);

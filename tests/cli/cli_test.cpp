@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
 #include "dsl/azure/resources.h"
 #include "dsl/core/stack.h"
+#include "dsl/policy/suppression.h"
 #include "generators/output/output_sink.h"
 #include "tests/support/fixtures.h"
 
@@ -24,7 +26,8 @@ std::vector<App> shop_apps(bool with_error = false) {
       [with_error](Stack& s, const Environment& env) {
         s.add<azure::KeyVault>("kv");
         s.add<azure::StorageAccount>(
-            "st", {.replication = env.is_prod() ? azure::Replication::gzrs : azure::Replication::lrs});
+            "st",
+            {.replication = env.is_prod() ? azure::Replication::gzrs : azure::Replication::lrs});
         if (with_error) s.add<azure::KeyVault>("kv2", {.name = "not_valid"});
       },
       {Environment::dev("eastus"), Environment::prod("eastus", "westus")}, "shop"));
@@ -76,8 +79,9 @@ TEST_CASE("diff reports a committed file that the code no longer generates") {
   OutDir out;
   REQUIRE(run_cli(shop_apps(), {"synth", "--out", out.path.string()}) == kOk);
   std::vector<App> smaller;
-  smaller.push_back(testing::make_app([](Stack& s, const Environment&) { s.add<azure::KeyVault>("kv"); },
-                                      {Environment::dev("eastus")}, "shop"));
+  smaller.push_back(
+      testing::make_app([](Stack& s, const Environment&) { s.add<azure::KeyVault>("kv"); },
+                        {Environment::dev("eastus")}, "shop"));
   CHECK(run_cli(std::move(smaller), {"diff", "--out", out.path.string()}) == kDrift);
 }
 
@@ -88,6 +92,29 @@ TEST_CASE("an invalid model exits non-zero and leaves the previous output untouc
   CHECK(run_cli(shop_apps(/*with_error=*/true), {"synth", "--out", out.path.string()}) ==
         kInvalidModel);
   CHECK(snapshot(out.path) == before);
+}
+
+TEST_CASE("the manifest lists every suppression of the environments written") {
+  OutDir out;
+  std::vector<App> apps;
+  apps.push_back(testing::make_app(
+      [](Stack& s, const Environment&) {
+        auto& vault =
+            s.add<azure::KeyVault>("kv", {.purge_protection = Control::waived("sandbox")});
+        policy::suppress(vault, "AZ-KV-001", "sandbox vault",
+                         {.owner = "platform", .expires = "2099-01-01"});
+      },
+      {Environment::dev("eastus"), Environment::prod("eastus")}, "shop"));
+  REQUIRE(run_cli(std::move(apps), {"synth", "--out", out.path.string()}) == kOk);
+  std::ifstream in(out.path / gen::kManifestName);
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto manifest = nlohmann::json::parse(text.str());
+  REQUIRE(manifest["suppressions"].size() == 2);
+  CHECK(manifest["suppressions"][0]["path"] == "shop/dev/kv");
+  CHECK(manifest["suppressions"][0]["rule"] == "AZ-KV-001");
+  CHECK(manifest["suppressions"][0]["reason"] == "sandbox vault");
+  CHECK(manifest["suppressions"][1]["path"] == "shop/prod/kv");
 }
 
 TEST_CASE("a filtered synth writes only its scope") {
@@ -127,8 +154,9 @@ TEST_CASE("pipelines are written once per app and owned only by a run over every
   // Without prod the pipelines change; a dev-only run neither rewrites nor removes them.
   auto dev_only = [] {
     std::vector<App> apps;
-    apps.push_back(testing::make_app([](Stack& s, const Environment&) { s.add<azure::KeyVault>("kv"); },
-                                     {Environment::dev("eastus")}, "shop"));
+    apps.push_back(
+        testing::make_app([](Stack& s, const Environment&) { s.add<azure::KeyVault>("kv"); },
+                          {Environment::dev("eastus")}, "shop"));
     return apps;
   };
   REQUIRE(run_cli(dev_only(), {"synth", "--out", out_arg, "--env", "dev"}) == kOk);
