@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 const dir = fileURLToPath(new URL('../schemas/azurerm/', import.meta.url));
 const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
 const meta = read('_meta.json');
-const EXTRACTED = ['azurerm_cosmosdb_sql_role_assignment', 'azurerm_managed_redis'];
+const EXTRACTED = ['azurerm_cosmosdb_sql_role_assignment', 'azurerm_managed_redis',
+  'azurerm_redis_cache_access_policy_assignment'];
 const TYPES = new Set(['string', 'number', 'bool', 'list(string)', 'set(string)', 'map(string)',
   'list(number)', 'set(number)', 'map(number)', 'list(bool)', 'set(bool)', 'map(bool)',
   'list(object)', 'set(object)']);
@@ -105,4 +106,10 @@ test('azurerm_managed_redis: required arguments and max-1 blocks', () => {
   for (const b of ['customer_managed_key', 'default_database', 'identity']) assert.equal(s.blocks[b].max_items, 1, b);
   assert.equal(s.blocks.default_database.attributes.primary_access_key.computed, true);
   assert.equal(s.blocks.default_database.blocks.module.attributes.name.required, true);
+});
+
+test('azurerm_redis_cache_access_policy_assignment: the arguments the generator writes', () => {
+  const s = read('azurerm_redis_cache_access_policy_assignment.json');
+  const required = Object.keys(s.attributes).filter((n) => s.attributes[n].required);
+  assert.deepEqual(required, ['access_policy_name', 'name', 'object_id', 'object_id_alias', 'redis_cache_id']);
 });

@@ -1,9 +1,11 @@
 #include "dsl/azure/redis_cache.h"
 
 #include <array>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
+#include "dsl/azure/cosmos.h"  // stable_guid
 #include "dsl/core/stack.h"
 
 namespace iac::azure {
@@ -14,7 +16,28 @@ namespace {
 constexpr std::array<int, 7> kBasicStandardMb = {250, 1024, 2560, 6144, 13312, 26624, 54272};
 constexpr std::array<int, 6> kPremiumMb = {0, 6144, 13312, 26624, 54272, 122880};
 
+bool guid_char(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '-'; }
+
+const RedisCache& cache_of(const Construct& scope) {
+  if (const auto* cache = dynamic_cast<const RedisCache*>(&scope)) return *cache;
+  throw std::logic_error(fmt::format(
+      "{}: a Redis access policy assignment must be added under a RedisCache (use its methods)",
+      scope.path()));
+}
+
 }  // namespace
+
+std::string_view to_string(RedisAccessPolicy policy) {
+  switch (policy) {
+    case RedisAccessPolicy::data_owner:
+      return "Data Owner";
+    case RedisAccessPolicy::data_contributor:
+      return "Data Contributor";
+    case RedisAccessPolicy::data_reader:
+      return "Data Reader";
+  }
+  return "Data Reader";
+}
 
 std::string_view to_string(RedisSku sku) {
   switch (sku) {
@@ -55,6 +78,48 @@ int RedisCache::memory_mb() const {
 int RedisCache::effective_maxmemory_reserved_mb() const {
   if (props_.maxmemory_reserved_mb) return *props_.maxmemory_reserved_mb;
   return (memory_mb() + 9) / 10;
+}
+
+RedisAccessPolicyAssignment& RedisCache::grant_data_owner(Principal principal) {
+  return grant(std::move(principal), RedisAccessPolicy::data_owner);
+}
+
+RedisAccessPolicyAssignment& RedisCache::grant_data_contributor(Principal principal) {
+  return grant(std::move(principal), RedisAccessPolicy::data_contributor);
+}
+
+RedisAccessPolicyAssignment& RedisCache::grant_data_reader(Principal principal) {
+  return grant(std::move(principal), RedisAccessPolicy::data_reader);
+}
+
+RedisAccessPolicyAssignment& RedisCache::grant(Principal principal, RedisAccessPolicy policy) {
+  // Ids follow declaration order: data-contributor-1, data-contributor-2, ...
+  std::string prefix;
+  switch (policy) {
+    case RedisAccessPolicy::data_owner:
+      prefix = "data-owner-";
+      break;
+    case RedisAccessPolicy::data_contributor:
+      prefix = "data-contributor-";
+      break;
+    case RedisAccessPolicy::data_reader:
+      prefix = "data-reader-";
+      break;
+  }
+  int number = 1;
+  while (find(prefix + std::to_string(number)) != nullptr) ++number;
+  // The cache takes one access policy change at a time and rejects concurrent ones, so each
+  // assignment waits for the one declared before it.
+  const RedisAccessPolicyAssignment* previous = nullptr;
+  for (const auto& child : children()) {
+    if (const auto* assignment = dynamic_cast<const RedisAccessPolicyAssignment*>(child.get())) {
+      previous = assignment;
+    }
+  }
+  auto& assignment = add<RedisAccessPolicyAssignment>(
+      prefix + std::to_string(number), {.principal = std::move(principal), .policy = policy});
+  if (previous != nullptr) assignment.depends_on(*previous);
+  return assignment;
 }
 
 void RedisCache::validate(Diagnostics& out) const {
@@ -115,6 +180,40 @@ void RedisCache::validate(Diagnostics& out) const {
   }
   validate_public_network(*this, "public_network", props_.public_network, out);
   validate_control(*this, "entra_only_auth", props_.entra_only_auth, out);
+}
+
+// --- RedisAccessPolicyAssignment ------------------------------------------------------------
+
+const ResourceKind RedisAccessPolicyAssignment::kKind{.name = "Redis access policy assignment",
+                                                      .abbreviation = "redisapa",
+                                                      .naming = {.min_length = 36,
+                                                                 .max_length = 36,
+                                                                 .charset = "a GUID",
+                                                                 .allowed = guid_char,
+                                                                 .scope = NameScope::parent}};
+
+RedisAccessPolicyAssignment::RedisAccessPolicyAssignment(Construct& scope, std::string id,
+                                                         Props props)
+    : Resource(scope, id,
+               stable_guid(fmt::format("redis-access-policy-assignment:{}/{}", scope.path(), id)),
+               {}),
+      cache_(cache_of(scope)),
+      props_(std::move(props)) {}
+
+void RedisAccessPolicyAssignment::collect_references(std::vector<Ref>& out) const {
+  out.push_back(cache_.id());
+  for (const Ref& ref : props_.principal.object_id.refs()) out.push_back(ref);
+}
+
+void RedisAccessPolicyAssignment::validate(Diagnostics& out) const {
+  Resource::validate(out);
+  // Entra ID authentication is always on, so a grant is useful even when `entra_only_auth` is
+  // waived (access keys then work as well).
+  if (props_.principal.object_id.empty()) {
+    out.push_back(diagnostic("IAC-REDIS-009", "the principal has no `object_id`",
+                             "pass an identity's principal (`app.identity()`) or a parameter "
+                             "(`{.object_id = s.parameter(\"reader_object_id\")}`)"));
+  }
 }
 
 }  // namespace iac::azure

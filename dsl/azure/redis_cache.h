@@ -1,5 +1,6 @@
 #pragma once
-/// Azure Cache for Redis: TLS 1.2 only, Microsoft Entra ID auth, no public endpoint by default.
+/// Azure Cache for Redis: TLS 1.2 only, Microsoft Entra ID auth, no public endpoint by default;
+/// and data access policy assignments, which exist only under their cache.
 
 #include <map>
 #include <optional>
@@ -7,10 +8,20 @@
 #include <string_view>
 #include <vector>
 
+#include "dsl/core/principal.h"
 #include "dsl/core/resource.h"
 #include "dsl/core/security.h"
 
 namespace iac::azure {
+
+class RedisAccessPolicyAssignment;
+
+/// The built-in data access policies of Azure Cache for Redis.
+/// @see
+/// https://learn.microsoft.com/azure/azure-cache-for-redis/cache-configure-role-based-access-control
+enum class RedisAccessPolicy { data_owner, data_contributor, data_reader };
+/// The policy's name as Azure knows it: "Data Owner", "Data Contributor", "Data Reader".
+std::string_view to_string(RedisAccessPolicy policy);
 
 /// Basic has no replica and no SLA; Standard adds a replica; Premium adds zones, clustering and
 /// private networking features.
@@ -68,9 +79,47 @@ class RedisCache final : public Resource {
   /// The TLS port (6380).
   Ref ssl_port() const { return ref("ssl_port"); }
 
+  /// Grants the built-in "Data Owner" access policy (every command, including ACL changes).
+  RedisAccessPolicyAssignment& grant_data_owner(Principal principal);
+  /// Grants the built-in "Data Contributor" access policy (read and write keys, no admin).
+  RedisAccessPolicyAssignment& grant_data_contributor(Principal principal);
+  /// Grants the built-in "Data Reader" access policy (read-only commands).
+  RedisAccessPolicyAssignment& grant_data_reader(Principal principal);
+
   void validate(Diagnostics& out) const override;
 
  private:
+  RedisAccessPolicyAssignment& grant(Principal principal, RedisAccessPolicy policy);
+  Props props_;
+};
+
+struct RedisAccessPolicyAssignmentProps {
+  Principal principal;
+  RedisAccessPolicy policy = RedisAccessPolicy::data_reader;
+};
+
+/// A data access policy assigned to a principal on the whole cache. Its name is a GUID derived
+/// from its construct path, so it is stable across runs and unique per environment. The object
+/// id is also its alias: the username a client presents with its Entra ID token.
+class RedisAccessPolicyAssignment final : public Resource {
+ public:
+  using Props = RedisAccessPolicyAssignmentProps;
+  static const ResourceKind kKind;
+
+  RedisAccessPolicyAssignment(Construct& scope, std::string id, Props props);
+  const ResourceKind& kind() const override { return kKind; }
+  AnyResource as_any() const override { return this; }
+  bool taggable() const override { return false; }
+  const Props& props() const { return props_; }
+  const RedisCache& cache() const { return cache_; }
+
+  void validate(Diagnostics& out) const override;
+
+ protected:
+  void collect_references(std::vector<Ref>& out) const override;
+
+ private:
+  const RedisCache& cache_;
   Props props_;
 };
 

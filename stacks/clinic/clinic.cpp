@@ -121,6 +121,7 @@ void declare(Stack& s, const Environment& env) {
   if (env.is_dev()) {
     auto& cache = s.add<RedisCache>("redis", {.sku = RedisSku::basic, .capacity = 0});
     api.setting("Redis__Host", cache.hostname());
+    cache.grant_data_contributor(api.identity());  // access keys are off: Entra ID only
   } else {
     auto& cache = s.add<ManagedRedis>(
         "amr",

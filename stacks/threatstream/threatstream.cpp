@@ -95,6 +95,7 @@ void declare(Stack& s, const Environment& env) {
     ingestion.setting(setting, vault.secret_reference(secret));  // also grants Secrets User
   }
   cosmos.grant_data_contributor(ingestion.identity());
+  cache.grant_data_contributor(ingestion.identity());
   if (!env.is_dev()) {
     policy::suppress(ingestion, "AZ-APP-007",
                      "Elastic Premium mounts its content share with the account key; the app's own "

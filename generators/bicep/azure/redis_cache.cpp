@@ -45,4 +45,26 @@ void emit(const azure::RedisCache& cache, Context& context) {
   context.write(cache, "Microsoft.Cache/redis@2024-11-01", std::move(body));
 }
 
+// --- access policy assignment ----------------------------------------------------------------
+
+Value reference(const azure::RedisAccessPolicyAssignment&, const std::string& symbol,
+                std::string_view attribute) {
+  return common_reference(symbol, attribute, "Microsoft.Cache/redis/accessPolicyAssignments");
+}
+
+void emit(const azure::RedisAccessPolicyAssignment& assignment, Context& context) {
+  const auto& props = assignment.props();
+  Object body{{
+      {"parent", Reference{Context::symbol(assignment.cache()), {}}},
+      {"name", assignment.name()},
+      {"properties",
+       Object{{{"accessPolicyName", std::string(to_string(props.policy))},
+               {"objectId", context.value(props.principal.object_id)},
+               // The alias is the username a client presents with its token: the object id.
+               {"objectIdAlias", context.value(props.principal.object_id)}}}},
+  }};
+  context.write(assignment, "Microsoft.Cache/redis/accessPolicyAssignments@2024-11-01",
+                std::move(body));
+}
+
 }  // namespace iac::gen::bicep

@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <cstddef>
+#include <stdexcept>
+#include <vector>
+
+#include "dsl/azure/cosmos.h"  // stable_guid
 #include "dsl/azure/managed_redis.h"
 #include "dsl/azure/redis_cache.h"
 #include "dsl/core/stack.h"
@@ -87,6 +92,70 @@ TEST_CASE("redis cache validation") {
   }
   SUBCASE("weakening a control needs a reason") {
     CHECK(synth_redis({.entra_only_auth = Control::waived("")}).has_rule("IAC-SEC-001"));
+  }
+}
+
+TEST_CASE("grants are access policy assignments below the cache, one at a time") {
+  auto app = testing::make_app([](Stack& s, const Environment&) {
+    auto& cache = s.add<RedisCache>("redis");
+    cache.grant_data_contributor({.object_id = s.parameter("writer_object_id")});
+    cache.grant_data_reader({.object_id = s.parameter("reader_object_id")});
+    cache.grant_data_owner({.object_id = s.parameter("owner_object_id")});
+    cache.grant_data_contributor({.object_id = s.parameter("other_object_id")});
+  });
+  REQUIRE_FALSE(has_errors(app.synthesize()));
+  std::vector<const RedisAccessPolicyAssignment*> grants;
+  for (const Resource* r : app.stacks().front()->resources()) {
+    if (const auto* grant = dynamic_cast<const RedisAccessPolicyAssignment*>(r)) {
+      grants.push_back(grant);
+    }
+  }
+  REQUIRE(grants.size() == 4);
+  CHECK(grants[0]->path() == "app/dev/redis/data-contributor-1");
+  CHECK(grants[1]->path() == "app/dev/redis/data-reader-1");
+  CHECK(grants[2]->path() == "app/dev/redis/data-owner-1");
+  CHECK(grants[3]->path() == "app/dev/redis/data-contributor-2");
+  CHECK(to_string(grants[0]->props().policy) == "Data Contributor");
+  CHECK(to_string(grants[1]->props().policy) == "Data Reader");
+  CHECK(to_string(grants[2]->props().policy) == "Data Owner");
+  CHECK(grants[0]->cache().path() == "app/dev/redis");
+  // Names are GUIDs derived from the path: stable across runs, distinct per assignment.
+  CHECK(grants[0]->name().size() == 36);
+  CHECK(grants[0]->name() != grants[3]->name());
+  CHECK(grants[0]->name() == stable_guid("redis-access-policy-assignment:app/dev/redis/"
+                                         "data-contributor-1"));
+  // The cache rejects concurrent access policy changes: each waits for the one before.
+  CHECK(grants[0]->explicit_dependencies().empty());
+  for (std::size_t i = 1; i < grants.size(); ++i) {
+    REQUIRE(grants[i]->explicit_dependencies().size() == 1);
+    CHECK(grants[i]->explicit_dependencies().front() == grants[i - 1]);
+  }
+}
+
+TEST_CASE("redis access policy assignment validation") {
+  SUBCASE("a grant needs a principal with an object id") {
+    auto app = testing::make_app(
+        [](Stack& s, const Environment&) { s.add<RedisCache>("redis").grant_data_reader({}); });
+    auto result = testing::synthesize(app);
+    const auto& d = result.diagnostic("IAC-REDIS-009");
+    CHECK(d.path == "app/dev/redis/data-reader-1");
+    CHECK(d.message == "the principal has no `object_id`");
+    CHECK(d.severity == Severity::error);
+  }
+  SUBCASE("a grant on a cache that also allows access keys is fine") {
+    auto app = testing::make_app([](Stack& s, const Environment&) {
+      s.add<RedisCache>("redis", {.entra_only_auth = Control::waived("legacy client")})
+          .grant_data_contributor({.object_id = s.parameter("writer_object_id")});
+    });
+    auto result = testing::synthesize(app);
+    CHECK_FALSE(has_errors(result.diagnostics));
+    CHECK_FALSE(result.has_rule("IAC-REDIS-009"));
+  }
+  SUBCASE("an assignment outside a cache is a programmer error") {
+    auto app = testing::make_app([](Stack& s, const Environment&) {
+      CHECK_THROWS_AS(s.add<RedisAccessPolicyAssignment>("grant"), std::logic_error);
+    });
+    (void)app.synthesize();
   }
 }
 

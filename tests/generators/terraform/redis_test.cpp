@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "dsl/azure/cosmos.h"  // stable_guid
 #include "dsl/azure/managed_redis.h"
 #include "dsl/azure/redis_cache.h"
 #include "dsl/core/stack.h"
@@ -51,6 +52,43 @@ TEST_CASE("premium zones and replicas are written, basic has no maxmemory_reserv
   auto basic = tf.find(R"("azurerm_redis_cache" "basic")");
   REQUIRE(basic != std::string::npos);
   CHECK(tf.find("maxmemory_reserved", basic) == std::string::npos);
+}
+
+TEST_CASE("a grant is an access policy assignment on the cache, after the one before") {
+  auto app = testing::make_app([](Stack& s, const Environment&) {
+    auto& cache = s.add<RedisCache>("redis");
+    cache.grant_data_contributor({.object_id = s.parameter("writer_object_id")});
+    cache.grant_data_reader({.object_id = s.parameter("reader_object_id")});
+  });
+  auto result = testing::synthesize(app);
+  REQUIRE_FALSE(has_errors(result.diagnostics));
+  const std::string& tf = result.file("app/dev/terraform/main.tf");
+  const std::string contributor = stable_guid(
+      "redis-access-policy-assignment:app/dev/redis/"
+      "data-contributor-1");
+  const std::string reader =
+      stable_guid("redis-access-policy-assignment:app/dev/redis/data-reader-1");
+  // A child of the cache: no location, resource group or tags.
+  CHECK(tf.find(
+            R"(resource "azurerm_redis_cache_access_policy_assignment" "redis_data_contributor_1" {
+  name               = ")" +
+            contributor + R"("
+  redis_cache_id     = azurerm_redis_cache.redis.id
+  access_policy_name = "Data Contributor"
+  object_id          = var.writer_object_id
+  object_id_alias    = var.writer_object_id
+}
+)") != std::string::npos);
+  CHECK(tf.find(R"(resource "azurerm_redis_cache_access_policy_assignment" "redis_data_reader_1" {
+  name               = ")" +
+                reader + R"("
+  redis_cache_id     = azurerm_redis_cache.redis.id
+  access_policy_name = "Data Reader"
+  object_id          = var.reader_object_id
+  object_id_alias    = var.reader_object_id
+  depends_on         = [azurerm_redis_cache_access_policy_assignment.redis_data_contributor_1]
+}
+)") != std::string::npos);
 }
 
 TEST_CASE("managed redis writes every security setting of the cluster and its database") {

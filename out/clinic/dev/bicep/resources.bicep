@@ -402,6 +402,16 @@ resource redis 'Microsoft.Cache/redis@2024-11-01' = {
   }
 }
 
+resource redisDataContributor1 'Microsoft.Cache/redis/accessPolicyAssignments@2024-11-01' = {
+  parent: redis
+  name: 'e48ea6b1-11f9-8cc1-a4b5-01ba30bb2ad0'
+  properties: {
+    accessPolicyName: 'Data Contributor'
+    objectId: id.properties.principalId
+    objectIdAlias: id.properties.principalId
+  }
+}
+
 @description('Key Vault URI, for setting the operator secrets')
 output key_vault_uri string = kv.properties.vaultUri
 output api_hostname string = api.properties.defaultHostName

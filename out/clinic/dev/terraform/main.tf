@@ -301,3 +301,11 @@ resource "azurerm_redis_cache" "redis" {
     active_directory_authentication_enabled = true
   }
 }
+
+resource "azurerm_redis_cache_access_policy_assignment" "redis_data_contributor_1" {
+  name               = "e48ea6b1-11f9-8cc1-a4b5-01ba30bb2ad0"
+  redis_cache_id     = azurerm_redis_cache.redis.id
+  access_policy_name = "Data Contributor"
+  object_id          = azurerm_user_assigned_identity.id.principal_id
+  object_id_alias    = azurerm_user_assigned_identity.id.principal_id
+}

@@ -261,6 +261,16 @@ resource redis 'Microsoft.Cache/redis@2024-11-01' = {
   }
 }
 
+resource redisDataContributor1 'Microsoft.Cache/redis/accessPolicyAssignments@2024-11-01' = {
+  parent: redis
+  name: 'e92c60ce-35a9-8ef5-b7b4-8d869b3975dc'
+  properties: {
+    accessPolicyName: 'Data Contributor'
+    objectId: func.identity.principalId
+    objectIdAlias: func.identity.principalId
+  }
+}
+
 resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: 'kv-threatstream-dev'
   location: 'eastus'

@@ -216,6 +216,14 @@ resource "azurerm_redis_cache" "redis" {
   }
 }
 
+resource "azurerm_redis_cache_access_policy_assignment" "redis_data_contributor_1" {
+  name               = "e92c60ce-35a9-8ef5-b7b4-8d869b3975dc"
+  redis_cache_id     = azurerm_redis_cache.redis.id
+  access_policy_name = "Data Contributor"
+  object_id          = azurerm_linux_function_app.func.identity[0].principal_id
+  object_id_alias    = azurerm_linux_function_app.func.identity[0].principal_id
+}
+
 resource "azurerm_key_vault" "kv" {
   name                            = "kv-threatstream-dev"
   location                        = "eastus"

@@ -264,6 +264,16 @@ resource redis 'Microsoft.Cache/redis@2024-11-01' = {
   }
 }
 
+resource redisDataContributor1 'Microsoft.Cache/redis/accessPolicyAssignments@2024-11-01' = {
+  parent: redis
+  name: '69498db3-1059-8f7d-8c16-810fe41d7c1a'
+  properties: {
+    accessPolicyName: 'Data Contributor'
+    objectId: func.identity.principalId
+    objectIdAlias: func.identity.principalId
+  }
+}
+
 resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: 'kv-threatstream-prod'
   location: 'eastus'

@@ -222,6 +222,14 @@ resource "azurerm_redis_cache" "redis" {
   }
 }
 
+resource "azurerm_redis_cache_access_policy_assignment" "redis_data_contributor_1" {
+  name               = "69498db3-1059-8f7d-8c16-810fe41d7c1a"
+  redis_cache_id     = azurerm_redis_cache.redis.id
+  access_policy_name = "Data Contributor"
+  object_id          = azurerm_linux_function_app.func.identity[0].principal_id
+  object_id_alias    = azurerm_linux_function_app.func.identity[0].principal_id
+}
+
 resource "azurerm_key_vault" "kv" {
   name                            = "kv-threatstream-prod"
   location                        = "eastus"

@@ -259,6 +259,16 @@ resource redis 'Microsoft.Cache/redis@2024-11-01' = {
   }
 }
 
+resource redisDataContributor1 'Microsoft.Cache/redis/accessPolicyAssignments@2024-11-01' = {
+  parent: redis
+  name: 'a46fa951-86bb-87eb-917d-2204b891d4d2'
+  properties: {
+    accessPolicyName: 'Data Contributor'
+    objectId: func.identity.principalId
+    objectIdAlias: func.identity.principalId
+  }
+}
+
 resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: 'kv-threatstream-staging'
   location: 'eastus'
