@@ -4,6 +4,7 @@
 #include "dsl/core/app.h"
 #include "dsl/policy/engine.h"
 #include "generators/bicep/bicep_generator.h"
+#include "generators/functions/functions_generator.h"
 #include "generators/generator.h"
 #include "generators/pipelines/pipelines_generator.h"
 #include "generators/terraform/terraform_generator.h"
@@ -19,6 +20,8 @@ constexpr std::array kGenerators{
                   &terraform::make_generator},
     GeneratorInfo{"bicep", "Bicep deployment with one .bicepparam per environment",
                   &bicep::make_generator},
+    GeneratorInfo{"functions", "Azure Functions host.json and function.json",
+                  &functions::make_generator},
     GeneratorInfo{"pipelines", "Azure DevOps and GitHub Actions pipelines, once per app",
                   &pipelines::make_generator, /*per_app=*/true},
 };

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <map>
 
 #include <fmt/format.h>
 
 #include "dsl/azure/role_assignment.h"
+#include "dsl/core/stack.h"
 
 namespace iac::azure {
 
@@ -30,6 +33,57 @@ bool supported(const Runtime& runtime) {
   return false;
 }
 
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+/// The longest `functionTimeout` a plan allows: 10 minutes on Consumption; Elastic Premium and
+/// dedicated plans are unbounded, but host.json's TimeSpan form stops below 24 hours.
+seconds timeout_limit(PlanSku sku) {
+  return sku == PlanSku::Y1 ? seconds(minutes(10)) : seconds(24 * 3600 - 1);
+}
+
+/// A function name: a letter, then letters, digits, '_' or '-', at most 127 characters (the
+/// runtime's rule; the name is also the function's folder).
+bool valid_function_name(std::string_view name) {
+  if (name.empty() || name.size() > 127 || !std::isalpha(static_cast<unsigned char>(name[0]))) {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  });
+}
+
+/// An app setting prefix: letters, digits and '_' (`__` separates it from the property).
+bool valid_connection_name(std::string_view name) {
+  return !name.empty() && std::isalpha(static_cast<unsigned char>(name[0])) &&
+         name.find("__") == std::string_view::npos &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+         });
+}
+
+/// `STORAGE_<ID>` for a storage account with construct id `<id>`.
+std::string default_connection(const Link<StorageAccount>& storage) {
+  if (!storage) return {};
+  std::string name = "STORAGE_";
+  for (char c : storage->construct_id()) {
+    name += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return name;
+}
+
+std::string_view trigger_kind(const Trigger& trigger) {
+  return std::visit(
+      [](const auto& t) -> std::string_view {
+        using T = std::decay_t<decltype(t)>;
+        if constexpr (std::is_same_v<T, TimerTrigger>) return "timer";
+        if constexpr (std::is_same_v<T, HttpTrigger>) return "HTTP";
+        if constexpr (std::is_same_v<T, QueueTrigger>) return "queue";
+        return "blob";
+      },
+      trigger);
+}
+
 }  // namespace
 
 const ResourceKind LinuxFunctionApp::kKind{.name = "Function app",
@@ -41,6 +95,20 @@ LinuxFunctionApp::LinuxFunctionApp(Construct& scope, std::string id, Props props
            props.settings),
       props_(std::move(props)) {
   grant_insights_publishing();
+  // Defaults that depend on the environment and the plan, resolved once so that the model,
+  // the policy and every generator read the same values.
+  const Environment& env = stack().env();
+  HostSettings& host = props_.host;
+  if (!host.logging.default_level) {
+    host.logging.default_level = env.is_dev() ? LogLevel::information : LogLevel::warning;
+  }
+  if (!host.sampling.max_items_per_second) {
+    host.sampling.max_items_per_second = env.is_dev() ? 5 : 20;
+  }
+  if (!host.function_timeout) {
+    const bool consumption = plan() != nullptr && plan()->props().sku == PlanSku::Y1;
+    host.function_timeout = consumption ? seconds(minutes(10)) : seconds(minutes(30));
+  }
   if (props_.storage && storage_uses_managed_identity() &&
       settings().identity.mode() != AppIdentity::Mode::none) {
     // The host keeps keys, leases and trigger state in blobs.
@@ -54,6 +122,69 @@ LinuxFunctionApp::LinuxFunctionApp(Construct& scope, std::string id, Props props
 bool LinuxFunctionApp::storage_uses_managed_identity() const {
   return plan() == nullptr ||
          !(plan()->props().sku == PlanSku::Y1 || is_elastic_premium(plan()->props().sku));
+}
+
+void LinuxFunctionApp::timer(std::string name, std::string schedule, TimerTriggerProps props) {
+  functions_.push_back({std::move(name), TimerTrigger{std::move(schedule), std::move(props)}});
+}
+
+void LinuxFunctionApp::http(std::string name, HttpTriggerProps props) {
+  functions_.push_back({std::move(name), HttpTrigger{std::move(props)}});
+}
+
+void LinuxFunctionApp::queue(std::string name, QueueTriggerProps props) {
+  std::string connection =
+      props.connection.empty() ? default_connection(props.storage) : props.connection;
+  if (props.storage && valid_connection_name(connection)) {
+    wire_storage_connection(connection, *props.storage, /*blobs=*/false);
+    grant_storage_role(*props.storage, BuiltinRole::storage_queue_data_contributor);
+  }
+  functions_.push_back({std::move(name), QueueTrigger{std::move(props), std::move(connection)}});
+}
+
+void LinuxFunctionApp::blob(std::string name, BlobTriggerProps props) {
+  std::string connection =
+      props.connection.empty() ? default_connection(props.storage) : props.connection;
+  if (props.storage && valid_connection_name(connection)) {
+    wire_storage_connection(connection, *props.storage, /*blobs=*/true);
+    grant_storage_role(*props.storage, BuiltinRole::storage_blob_data_owner);
+    grant_storage_role(*props.storage, BuiltinRole::storage_queue_data_contributor);
+  }
+  functions_.push_back({std::move(name), BlobTrigger{std::move(props), std::move(connection)}});
+}
+
+void LinuxFunctionApp::wire_storage_connection(const std::string& connection,
+                                               const StorageAccount& storage, bool blobs) {
+  auto wire = [&](const std::string& suffix, Expr value) {
+    std::string name = connection + "__" + suffix;
+    if (wired_settings_.insert(name).second) setting(std::move(name), std::move(value));
+  };
+  // Service URIs only: the runtime then authenticates with the app's managed identity. No key
+  // or connection string is ever written for a trigger.
+  if (blobs) wire("blobServiceUri", storage.primary_blob_endpoint());
+  wire("queueServiceUri", storage.primary_queue_endpoint());
+  if (const auto* user = settings().identity.user_identity()) {
+    wire("credential", "managedidentity");
+    wire("clientId", user->client_id());
+  }
+}
+
+void LinuxFunctionApp::grant_storage_role(const StorageAccount& storage, BuiltinRole role) {
+  if (settings().identity.mode() == AppIdentity::Mode::none) return;  // reported by validate
+  // The host storage on a dedicated plan already holds Blob Data Owner for the app.
+  if (role == BuiltinRole::storage_blob_data_owner && props_.storage.get() == &storage &&
+      storage_uses_managed_identity()) {
+    return;
+  }
+  const bool queue = role == BuiltinRole::storage_queue_data_contributor;
+  std::string id = fmt::format("grant-{}-{}", storage.construct_id(),
+                               queue ? "queue-data-contributor" : "blob-data-owner");
+  if (find(id) != nullptr) return;
+  add<RoleAssignment>(std::move(id), {.scope = storage,
+                                      .role = role,
+                                      .principal = identity(),
+                                      .description = queue ? "Functions queue and blob triggers"
+                                                           : "Functions blob triggers"});
 }
 
 void LinuxFunctionApp::collect_references(std::vector<Ref>& out) const {
@@ -80,6 +211,7 @@ void LinuxFunctionApp::validate(Diagnostics& out) const {
     out.push_back(diagnostic("IAC-APP-003", "required prop `storage` is not set",
                              "set `.storage = <StorageAccount>` for the Functions host"));
   }
+  validate_functions(out);
   if (plan() == nullptr) return;
   const PlanSku sku = plan()->props().sku;
   if (sku == PlanSku::FC1) {
@@ -97,6 +229,183 @@ void LinuxFunctionApp::validate(Diagnostics& out) const {
                     to_string(sku)),
         "waive it on that account: `.entra_only_auth = Control::waived(\"Functions content "
         "share\")`, or use a dedicated plan where the host uses its identity"));
+  }
+}
+
+void LinuxFunctionApp::validate_functions(Diagnostics& out) const {
+  const HostSettings& host = props_.host;
+  if (host.function_timeout && plan() != nullptr) {
+    const PlanSku sku = plan()->props().sku;
+    const seconds timeout = *host.function_timeout;
+    const seconds limit = timeout_limit(sku);
+    if (timeout <= seconds(0) || timeout > limit) {
+      out.push_back(diagnostic(
+          "IAC-FUNC-002",
+          fmt::format("`host.function_timeout` is {}s, {} the {} plan's limit of {}",
+                      timeout.count(), timeout <= seconds(0) ? "not a duration within" : "above",
+                      to_string(sku), timespan(limit)),
+          sku == PlanSku::Y1 ? "set it to 10 minutes or less, or run the app on an Elastic "
+                               "Premium or dedicated plan for longer runs"
+                             : "set a positive duration below 24 hours"));
+    }
+  }
+  const auto& sampling = host.sampling;
+  if (sampling.max_items_per_second && *sampling.max_items_per_second < 1) {
+    out.push_back(diagnostic(
+        "IAC-FUNC-009",
+        fmt::format("`host.sampling.max_items_per_second` is {}", *sampling.max_items_per_second),
+        "set it to 1 or more, or turn sampling off with `.enabled = false`"));
+  }
+  const auto& health = host.health_monitor;
+  if (health.check_threshold < 1 || health.counter_threshold <= 0 || health.counter_threshold > 1 ||
+      health.check_interval <= seconds(0) || health.check_window < health.check_interval ||
+      health.check_window >= seconds(24 * 3600)) {
+    out.push_back(diagnostic(
+        "IAC-FUNC-009", "`host.health_monitor` is inconsistent",
+        "use a threshold of 1 or more, a counter threshold in (0, 1], and an interval shorter "
+        "than the window (below 24 hours)"));
+  }
+  auto bad_limit = [](int value) { return value == 0 || value < -1; };
+  if (bad_limit(host.http.max_outstanding_requests) ||
+      bad_limit(host.http.max_concurrent_requests)) {
+    out.push_back(diagnostic("IAC-FUNC-009",
+                             "`host.http` request limits must be positive (or -1 for no limit)",
+                             "set `max_outstanding_requests` and `max_concurrent_requests`"));
+  }
+  if (host.queues.batch_size < 1 || host.queues.batch_size > 32 ||
+      host.queues.max_dequeue_count < 1) {
+    out.push_back(diagnostic("IAC-FUNC-009",
+                             fmt::format("`host.queues` has batch_size {} and max_dequeue_count {}",
+                                         host.queues.batch_size, host.queues.max_dequeue_count),
+                             "use a batch size from 1 to 32 and a dequeue count of 1 or more"));
+  }
+  auto check_retry = [&](const Retry& retry, const std::string& where) {
+    const bool exponential = retry.strategy == Retry::Strategy::exponential_backoff;
+    const seconds day(24 * 3600);
+    if (retry.max_retry_count < 0 || retry.minimum < seconds(0) || retry.minimum >= day ||
+        retry.maximum >= day || (exponential && retry.maximum < retry.minimum)) {
+      out.push_back(
+          diagnostic("IAC-FUNC-008", fmt::format("{} retry policy is invalid", where),
+                     "give a retry count of 0 or more (not forever) and delays below 24 hours; for "
+                     "exponential backoff the maximum is at least the minimum"));
+    }
+  };
+  if (host.retry) check_retry(*host.retry, "the `host.retry`");
+
+  const RuntimeStack stack = props_.runtime.stack;
+  if (!functions_.empty() && host.layout == BindingLayout::function_json &&
+      (stack == RuntimeStack::dotnet_isolated || stack == RuntimeStack::java)) {
+    out.push_back(
+        diagnostic("IAC-FUNC-010",
+                   fmt::format("{} functions declare their bindings in code, not in function.json",
+                               to_string(stack)),
+                   "set `.host = {.layout = BindingLayout::in_code}`"));
+  }
+
+  std::set<std::string> names;
+  std::map<std::string, const StorageAccount*> connections;
+  const bool has_identity = settings().identity.mode() != AppIdentity::Mode::none;
+  for (const auto& function : functions_) {
+    const std::string& name = function.name;
+    if (!valid_function_name(name)) {
+      out.push_back(diagnostic(
+          "IAC-FUNC-006", fmt::format("function name '{}' is not valid", name),
+          "start with a letter; use letters, digits, '_' and '-'; at most 127 characters"));
+    } else if (!names.insert(name).second) {
+      out.push_back(diagnostic("IAC-FUNC-006", fmt::format("function '{}' is declared twice", name),
+                               "give each function its own name"));
+    }
+    auto check_connection = [&](const Link<StorageAccount>& storage,
+                                const std::string& connection) {
+      if (!storage) {
+        out.push_back(diagnostic(
+            "IAC-FUNC-004",
+            fmt::format("{} trigger '{}' has no connection: `storage` is not set{}",
+                        trigger_kind(function.trigger), name,
+                        connection.empty() ? "" : fmt::format(" for '{}'", connection)),
+            "set `.storage = <StorageAccount>`; the connection uses the app's identity"));
+        return;
+      }
+      if (!valid_connection_name(connection)) {
+        out.push_back(
+            diagnostic("IAC-FUNC-005",
+                       fmt::format("connection '{}' of function '{}' is not an app setting prefix",
+                                   connection, name),
+                       "use letters, digits and single '_', starting with a letter"));
+        return;
+      }
+      auto [it, inserted] = connections.emplace(connection, storage.get());
+      if (!inserted && it->second != storage.get()) {
+        out.push_back(
+            diagnostic("IAC-FUNC-005",
+                       fmt::format("connection '{}' of function '{}' names two storage accounts",
+                                   connection, name),
+                       "give each storage account its own `connection`"));
+      }
+      if (!has_identity) {
+        out.push_back(diagnostic(
+            "IAC-FUNC-011",
+            fmt::format("function '{}' reaches '{}' with the app's identity, but "
+                        "`settings.identity` is none",
+                        name, storage->path()),
+            "give the app an identity (the default); iacgen writes no connection strings"));
+      }
+    };
+    std::visit(
+        [&](const auto& trigger) {
+          using T = std::decay_t<decltype(trigger)>;
+          if constexpr (std::is_same_v<T, TimerTrigger>) {
+            if (auto error = ncrontab_error(trigger.schedule)) {
+              out.push_back(diagnostic(
+                  "IAC-FUNC-001",
+                  fmt::format("timer '{}' schedule '{}' {}", name, trigger.schedule, *error),
+                  "write six fields, seconds first: \"0 */15 * * * *\" runs every 15 minutes"));
+            }
+            if (trigger.props.retry) {
+              check_retry(*trigger.props.retry, fmt::format("timer '{}'", name));
+            }
+          } else if constexpr (std::is_same_v<T, HttpTrigger>) {
+            const auto& props = trigger.props;
+            if (props.auth.level() == HttpAuth::Level::anonymous && props.auth.reason().empty()) {
+              out.push_back(
+                  diagnostic("IAC-FUNC-003",
+                             fmt::format("HTTP function '{}' is anonymous without a reason", name),
+                             "keep the function key (the default), or write why: "
+                             "`HttpAuth::anonymous(\"<reason>\")`"));
+            }
+            if (props.methods.empty()) {
+              out.push_back(diagnostic(
+                  "IAC-FUNC-007", fmt::format("HTTP function '{}' lists no methods", name),
+                  "list the methods it serves; an empty list would accept every method"));
+            }
+            if (props.route && (props.route->empty() || props.route->front() == '/')) {
+              out.push_back(diagnostic(
+                  "IAC-FUNC-007",
+                  fmt::format("HTTP function '{}' route '{}' is not relative", name, *props.route),
+                  "write the route without a leading '/', e.g. \"ingest\"; the host adds the "
+                  "route prefix"));
+            }
+          } else if constexpr (std::is_same_v<T, QueueTrigger>) {
+            if (trigger.props.queue.empty()) {
+              out.push_back(diagnostic("IAC-FUNC-004",
+                                       fmt::format("queue trigger '{}' has no `queue`", name),
+                                       "name the queue to read"));
+            }
+            check_connection(trigger.props.storage, trigger.connection);
+          } else {
+            const std::string& path = trigger.props.path;
+            const auto slash = path.find('/');
+            if (slash == std::string::npos || slash == 0 || slash + 1 == path.size()) {
+              out.push_back(
+                  diagnostic("IAC-FUNC-004",
+                             fmt::format("blob trigger '{}' path '{}' names no container and blob",
+                                         name, path),
+                             "write `<container>/<pattern>`, e.g. \"raw-feeds/{name}\""));
+            }
+            check_connection(trigger.props.storage, trigger.connection);
+          }
+        },
+        function.trigger);
   }
 }
 

@@ -3,8 +3,12 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
+#include "dsl/azure/functions.h"
+#include "dsl/azure/role_assignment.h"
 #include "dsl/azure/site.h"
 #include "dsl/azure/storage_account.h"
 
@@ -26,6 +30,8 @@ struct LinuxFunctionAppProps {
   /// requires it. @default none
   Link<ApplicationInsights> insights;
   SiteSettings settings;
+  /// The Functions host's settings (host.json); unset defaults follow the environment and plan.
+  HostSettings host;
   std::map<std::string, std::string> tags;
 };
 
@@ -45,13 +51,36 @@ class LinuxFunctionApp final : public Site {
   /// with the account key (Y1 and Elastic Premium, for the content share).
   bool storage_uses_managed_identity() const;
 
+  /// Adds a timer-triggered function; `schedule` is six-field NCRONTAB, e.g. "0 */15 * * * *".
+  void timer(std::string name, std::string schedule, TimerTriggerProps props = {});
+  /// Adds an HTTP-triggered function with its `http` output binding.
+  void http(std::string name, HttpTriggerProps props = {});
+  /// Adds a queue-triggered function, wires its identity-based connection
+  /// (`<connection>__queueServiceUri`) and grants Storage Queue Data Contributor on the account.
+  void queue(std::string name, QueueTriggerProps props);
+  /// Adds a blob-triggered function, wires `<connection>__blobServiceUri` and
+  /// `__queueServiceUri` (blob receipts and poison messages), and grants Storage Blob Data Owner
+  /// and Storage Queue Data Contributor on the account.
+  void blob(std::string name, BlobTriggerProps props);
+  /// The declared functions, in declaration order.
+  const std::vector<FunctionDefinition>& functions() const { return functions_; }
+
   void validate(Diagnostics& out) const override;
 
  protected:
   void collect_references(std::vector<Ref>& out) const override;
 
  private:
+  /// Sets the app settings of an identity-based Storage connection once per setting name.
+  void wire_storage_connection(const std::string& connection, const StorageAccount& storage,
+                               bool blobs);
+  /// Grants `role` on `storage` once.
+  void grant_storage_role(const StorageAccount& storage, BuiltinRole role);
+  void validate_functions(Diagnostics& out) const;
+
   Props props_;
+  std::vector<FunctionDefinition> functions_;
+  std::set<std::string> wired_settings_;
 };
 
 }  // namespace iac::azure

@@ -80,13 +80,15 @@ void declare(Stack& s, const Environment& env) {
                                               .worker_count = env.is_prod() ? 3 : 1,
                                               .zone_balancing = env.is_prod()});
   auto& ingestion = s.add<LinuxFunctionApp>(
-      "func", {.plan = plan,
-               .storage = storage,
-               .runtime = Runtime::python("3.11"),
-               .insights = monitoring.insights(),
-               .settings = {.health_check_path = consumption ? std::nullopt
-                                                             : std::optional<std::string>(
-                                                                   "/api/health")}});
+      "func",
+      {.plan = plan,
+       .storage = storage,
+       .runtime = Runtime::python("3.11"),
+       .insights = monitoring.insights(),
+       .settings = {.health_check_path =
+                        consumption ? std::nullopt : std::optional<std::string>("/api/health")},
+       // App-wide retry of failed executions; the timer's own policy takes precedence.
+       .host = {.retry = Retry::fixed_delay(3, 5s)}});
   ingestion.setting("COSMOS_ENDPOINT", cosmos.endpoint());
   ingestion.setting("COSMOS_DATABASE", "threatstream");
   ingestion.setting("COSMOS_CONTAINER", "indicators");
@@ -96,6 +98,24 @@ void declare(Stack& s, const Environment& env) {
   }
   cosmos.grant_data_contributor(ingestion.identity());
   cache.grant_data_contributor(ingestion.identity());
+
+  // The functions of the ingestion app (host.json and function.json under functions/func/).
+  ingestion.timer("timer_ingestion", "0 */15 * * * *",
+                  {.parameter = "mytimer", .retry = Retry::fixed_delay(2, 30s)});
+  ingestion.http("http_ingestion",
+                 {.route = "ingest", .methods = {HttpMethod::get, HttpMethod::post}});
+  // The platform health check (`settings.health_check_path` = /api/health) and the load
+  // balancer probe send no function key.
+  ingestion.http("health", {.route = "health",
+                            .auth = HttpAuth::anonymous("load balancer and App Service health "
+                                                        "probes cannot send a function key")});
+  if (!env.is_dev()) {
+    policy::suppress(ingestion, "AZ-FUNC-001",
+                     "'health' is the platform health-check and load balancer probe target, which "
+                     "cannot send a function key; it returns liveness only, no indicator data, "
+                     "and the app has no public endpoint",
+                     {.owner = "secops-platform", .expires = "2027-06-30"});
+  }
   if (!env.is_dev()) {
     policy::suppress(ingestion, "AZ-APP-007",
                      "Elastic Premium mounts its content share with the account key; the app's own "

@@ -16,5 +16,6 @@ std::vector<Rule> tags();
 std::vector<Rule> app_service();
 std::vector<Rule> key_vault_secret();
 std::vector<Rule> role_assignment();
+std::vector<Rule> functions();
 
 }  // namespace iac::policy::rules
