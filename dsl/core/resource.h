@@ -24,6 +24,14 @@ struct ResourceKind {
   NamingRule naming;
 };
 
+/// A sub-resource of a PaaS service that a private endpoint can connect to, and the private DNS
+/// zone its endpoint's records go in: e.g. `{"vault", "privatelink.vaultcore.azure.net"}`.
+/// @see https://learn.microsoft.com/azure/private-link/private-endpoint-dns
+struct PrivateLinkService {
+  std::string_view subresource;  ///< The endpoint's group id ("blob", "Sql", "redisCache", ...).
+  std::string_view dns_zone;     ///< The `privatelink.*` zone of the Azure public cloud.
+};
+
 /// Base of every Azure resource kind. Holds the name (explicit or from the naming convention),
 /// the tags, and the explicit dependencies; the kind's props live in the subclass.
 class Resource : public Construct {
@@ -33,6 +41,9 @@ class Resource : public Construct {
   virtual azure::AnyResource as_any() const = 0;
   /// Whether Azure lets this kind carry tags.
   virtual bool taggable() const { return true; }
+  /// What a private endpoint can connect to on this resource; empty for kinds without Private
+  /// Link. The network switch of an environment creates one endpoint per entry.
+  virtual std::vector<PrivateLinkService> private_link_services() const { return {}; }
 
   /// The Azure name; set by the props or, before the lock, by the naming convention.
   const std::string& name() const { return name_; }
