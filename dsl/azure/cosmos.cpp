@@ -156,6 +156,21 @@ CosmosSqlRoleAssignment& CosmosAccount::grant_data_reader(Principal principal) {
   return grant(std::move(principal), false);
 }
 
+const CosmosSqlRoleAssignment* CosmosAccount::find_grant(const Principal& principal,
+                                                         CosmosDataRole role) const {
+  for (const auto& child : children()) {
+    const auto* assignment = dynamic_cast<const CosmosSqlRoleAssignment*>(child.get());
+    if (assignment == nullptr) continue;
+    const Principal& granted = assignment->props().principal;
+    if (granted.kind == principal.kind && granted.description == principal.description &&
+        (assignment->props().role == role ||
+         assignment->props().role == CosmosDataRole::contributor)) {
+      return assignment;
+    }
+  }
+  return nullptr;
+}
+
 CosmosSqlRoleAssignment& CosmosAccount::grant(Principal principal, bool contributor) {
   // Ids follow declaration order: data-contributor-1, data-contributor-2, ...
   std::string prefix = contributor ? "data-contributor-" : "data-reader-";

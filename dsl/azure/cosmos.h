@@ -20,6 +20,7 @@ namespace iac::azure {
 class CosmosSqlDatabase;
 class CosmosSqlContainer;
 class CosmosSqlRoleAssignment;
+enum class CosmosDataRole;
 
 /// Request units of a database or container: a fixed rate or an autoscale ceiling.
 class Throughput {
@@ -164,6 +165,9 @@ class CosmosAccount final : public Resource {
   CosmosSqlRoleAssignment& grant_data_contributor(Principal principal);
   /// Grants the built-in Cosmos DB Data Reader role on the account.
   CosmosSqlRoleAssignment& grant_data_reader(Principal principal);
+  /// An assignment of this account that gives `principal` at least `role` (a contributor can
+  /// also read), or null: lets bindings grant once, whoever granted first.
+  const CosmosSqlRoleAssignment* find_grant(const Principal& principal, CosmosDataRole role) const;
 
   void validate(Diagnostics& out) const override;
 

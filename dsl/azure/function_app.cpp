@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "dsl/azure/cosmos.h"
 #include "dsl/azure/role_assignment.h"
 #include "dsl/core/stack.h"
 
@@ -62,14 +63,18 @@ bool valid_connection_name(std::string_view name) {
          });
 }
 
-/// `STORAGE_<ID>` for a storage account with construct id `<id>`.
-std::string default_connection(const Link<StorageAccount>& storage) {
-  if (!storage) return {};
-  std::string name = "STORAGE_";
-  for (char c : storage->construct_id()) {
+/// `<PREFIX>_<ID>` for a resource with construct id `<id>`, e.g. `STORAGE_ST`.
+std::string connection_for(std::string_view prefix, const Resource& resource) {
+  std::string name(prefix);
+  name += '_';
+  for (char c : resource.construct_id()) {
     name += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   return name;
+}
+
+std::string default_connection(const Link<StorageAccount>& storage) {
+  return storage ? connection_for("STORAGE", *storage) : std::string();
 }
 
 std::string_view trigger_kind(const Trigger& trigger) {
@@ -79,6 +84,8 @@ std::string_view trigger_kind(const Trigger& trigger) {
         if constexpr (std::is_same_v<T, TimerTrigger>) return "timer";
         if constexpr (std::is_same_v<T, HttpTrigger>) return "HTTP";
         if constexpr (std::is_same_v<T, QueueTrigger>) return "queue";
+        if constexpr (std::is_same_v<T, CosmosTrigger>) return "Cosmos DB";
+        if constexpr (std::is_same_v<T, ServiceBusTrigger>) return "Service Bus";
         return "blob";
       },
       trigger);
@@ -86,9 +93,8 @@ std::string_view trigger_kind(const Trigger& trigger) {
 
 }  // namespace
 
-const ResourceKind LinuxFunctionApp::kKind{.name = "Function app",
-                                           .abbreviation = "func",
-                                           .naming = kSiteNaming};
+const ResourceKind LinuxFunctionApp::kKind{
+    .name = "Function app", .abbreviation = "func", .naming = kSiteNaming};
 
 LinuxFunctionApp::LinuxFunctionApp(Construct& scope, std::string id, Props props)
     : Site(scope, std::move(id), props.name, props.tags, props.plan, props.runtime, props.insights,
@@ -124,25 +130,100 @@ bool LinuxFunctionApp::storage_uses_managed_identity() const {
          !(plan()->props().sku == PlanSku::Y1 || is_elastic_premium(plan()->props().sku));
 }
 
-void LinuxFunctionApp::timer(std::string name, std::string schedule, TimerTriggerProps props) {
-  functions_.push_back({std::move(name), TimerTrigger{std::move(schedule), std::move(props)}});
+FunctionBindings& FunctionBindings::cosmos_input(CosmosInputProps props) {
+  std::string connection = app_->wire_cosmos(props.container, props.connection, false);
+  app_->add_binding(index_, CosmosInput{std::move(props), std::move(connection)});
+  return *this;
 }
 
-void LinuxFunctionApp::http(std::string name, HttpTriggerProps props) {
-  functions_.push_back({std::move(name), HttpTrigger{std::move(props)}});
+FunctionBindings& FunctionBindings::cosmos_output(CosmosOutputProps props) {
+  std::string connection = app_->wire_cosmos(props.container, props.connection, true);
+  app_->add_binding(index_, CosmosOutput{std::move(props), std::move(connection)});
+  return *this;
 }
 
-void LinuxFunctionApp::queue(std::string name, QueueTriggerProps props) {
+FunctionBindings LinuxFunctionApp::add_function(std::string name, Trigger trigger) {
+  functions_.push_back({std::move(name), std::move(trigger), {}});
+  return {*this, functions_.size() - 1};
+}
+
+void LinuxFunctionApp::add_binding(std::size_t function, Binding binding) {
+  functions_.at(function).bindings.push_back(std::move(binding));
+}
+
+FunctionBindings LinuxFunctionApp::timer(std::string name, std::string schedule,
+                                         TimerTriggerProps props) {
+  return add_function(std::move(name), TimerTrigger{std::move(schedule), std::move(props)});
+}
+
+FunctionBindings LinuxFunctionApp::http(std::string name, HttpTriggerProps props) {
+  return add_function(std::move(name), HttpTrigger{std::move(props)});
+}
+
+FunctionBindings LinuxFunctionApp::cosmos(std::string name, CosmosTriggerProps props) {
+  std::string connection = wire_cosmos(props.container, props.connection, true);
+  return add_function(std::move(name), CosmosTrigger{std::move(props), std::move(connection)});
+}
+
+FunctionBindings LinuxFunctionApp::service_bus(std::string name, ServiceBusTriggerProps props) {
+  if (valid_connection_name(props.connection)) {
+    const std::string& connection = props.connection;
+    if (!props.fully_qualified_namespace.empty()) {
+      if (wired_settings_.insert(connection + "__fullyQualifiedNamespace").second) {
+        setting(connection + "__fullyQualifiedNamespace", props.fully_qualified_namespace);
+        if (const auto* user = settings().identity.user_identity()) {
+          setting(connection + "__credential", "managedidentity");
+          setting(connection + "__clientId", user->client_id());
+        }
+      }
+    } else if (props.connection_string && props.connection_string->vault != nullptr &&
+               wired_settings_.insert(connection).second) {
+      setting(connection, *props.connection_string);  // also grants Secrets User
+    }
+  }
+  return add_function(std::move(name), ServiceBusTrigger{std::move(props)});
+}
+
+std::string LinuxFunctionApp::wire_cosmos(const Link<CosmosSqlContainer>& container,
+                                          std::string connection, bool writes) {
+  if (!container) return connection;  // reported by validate
+  const CosmosAccount& account = container->database().account();
+  if (connection.empty()) connection = connection_for("COSMOS", account);
+  if (!valid_connection_name(connection)) return connection;
+  if (wired_settings_.insert(connection + "__accountEndpoint").second) {
+    setting(connection + "__accountEndpoint", account.endpoint());
+    if (const auto* user = settings().identity.user_identity()) {
+      setting(connection + "__credential", "managedidentity");
+      setting(connection + "__clientId", user->client_id());
+    }
+  }
+  if (settings().identity.mode() == AppIdentity::Mode::none) return connection;
+  const Principal principal = identity();
+  const CosmosDataRole role = writes ? CosmosDataRole::contributor : CosmosDataRole::reader;
+  if (account.find_grant(principal, role) == nullptr) {
+    // Links are const so that props cannot change their targets; the account is a construct of
+    // this stack, still open for children before the lock.
+    auto& mutable_account = const_cast<CosmosAccount&>(account);  // NOLINT
+    if (writes) {
+      mutable_account.grant_data_contributor(principal);
+    } else {
+      mutable_account.grant_data_reader(principal);
+    }
+  }
+  return connection;
+}
+
+FunctionBindings LinuxFunctionApp::queue(std::string name, QueueTriggerProps props) {
   std::string connection =
       props.connection.empty() ? default_connection(props.storage) : props.connection;
   if (props.storage && valid_connection_name(connection)) {
     wire_storage_connection(connection, *props.storage, /*blobs=*/false);
     grant_storage_role(*props.storage, BuiltinRole::storage_queue_data_contributor);
   }
-  functions_.push_back({std::move(name), QueueTrigger{std::move(props), std::move(connection)}});
+  return add_function(std::move(name), QueueTrigger{std::move(props), std::move(connection)});
 }
 
-void LinuxFunctionApp::blob(std::string name, BlobTriggerProps props) {
+FunctionBindings LinuxFunctionApp::blob(std::string name, BlobTriggerProps props) {
   std::string connection =
       props.connection.empty() ? default_connection(props.storage) : props.connection;
   if (props.storage && valid_connection_name(connection)) {
@@ -150,7 +231,7 @@ void LinuxFunctionApp::blob(std::string name, BlobTriggerProps props) {
     grant_storage_role(*props.storage, BuiltinRole::storage_blob_data_owner);
     grant_storage_role(*props.storage, BuiltinRole::storage_queue_data_contributor);
   }
-  functions_.push_back({std::move(name), BlobTrigger{std::move(props), std::move(connection)}});
+  return add_function(std::move(name), BlobTrigger{std::move(props), std::move(connection)});
 }
 
 void LinuxFunctionApp::wire_storage_connection(const std::string& connection,
@@ -279,6 +360,29 @@ void LinuxFunctionApp::validate_functions(Diagnostics& out) const {
                                          host.queues.batch_size, host.queues.max_dequeue_count),
                              "use a batch size from 1 to 32 and a dequeue count of 1 or more"));
   }
+  const auto& bus = host.service_bus;
+  if (bus.prefetch_count < 0 || bus.max_concurrent_calls < 1 ||
+      bus.max_auto_lock_renewal_duration < seconds(0) ||
+      bus.max_auto_lock_renewal_duration >= seconds(24 * 3600)) {
+    out.push_back(diagnostic(
+        "IAC-FUNC-009", "`host.service_bus` is inconsistent",
+        "use a prefetch count of 0 or more, 1 or more concurrent calls, and a lock renewal "
+        "duration below 24 hours"));
+  }
+  const auto& singleton = host.singleton;
+  if (singleton.lock_period < seconds(15) || singleton.lock_period > seconds(60) ||
+      singleton.listener_lock_period < seconds(15) ||
+      singleton.listener_lock_period > seconds(60) ||
+      singleton.listener_lock_recovery_polling_interval <= seconds(0) ||
+      singleton.lock_acquisition_timeout <= seconds(0) ||
+      singleton.lock_acquisition_polling_interval <= seconds(0) ||
+      singleton.listener_lock_recovery_polling_interval >= seconds(24 * 3600) ||
+      singleton.lock_acquisition_timeout >= seconds(24 * 3600)) {
+    out.push_back(
+        diagnostic("IAC-FUNC-009", "`host.singleton` is inconsistent",
+                   "keep lock periods between 15 and 60 seconds (the blob lease limits) and the "
+                   "intervals positive and below 24 hours"));
+  }
   auto check_retry = [&](const Retry& retry, const std::string& where) {
     const bool exponential = retry.strategy == Retry::Strategy::exponential_backoff;
     const seconds day(24 * 3600);
@@ -304,6 +408,7 @@ void LinuxFunctionApp::validate_functions(Diagnostics& out) const {
 
   std::set<std::string> names;
   std::map<std::string, const StorageAccount*> connections;
+  std::map<std::string, const Resource*> accounts;
   const bool has_identity = settings().identity.mode() != AppIdentity::Mode::none;
   for (const auto& function : functions_) {
     const std::string& name = function.name;
@@ -351,6 +456,42 @@ void LinuxFunctionApp::validate_functions(Diagnostics& out) const {
             "give the app an identity (the default); iacgen writes no connection strings"));
       }
     };
+    auto check_cosmos = [&](const Link<CosmosSqlContainer>& container,
+                            const std::string& connection, std::string_view what) {
+      if (!container) {
+        out.push_back(diagnostic(
+            "IAC-FUNC-004",
+            fmt::format("Cosmos DB {} of '{}' has no connection: `container` is not set", what,
+                        name),
+            "set `.container = <CosmosSqlContainer>`; the connection uses the app's identity"));
+        return;
+      }
+      if (!valid_connection_name(connection)) {
+        out.push_back(
+            diagnostic("IAC-FUNC-005",
+                       fmt::format("connection '{}' of function '{}' is not an app setting prefix",
+                                   connection, name),
+                       "use letters, digits and single '_', starting with a letter"));
+        return;
+      }
+      const Resource* account = &container->database().account();
+      auto [it, inserted] = accounts.emplace(connection, account);
+      if (!inserted && it->second != account) {
+        out.push_back(
+            diagnostic("IAC-FUNC-005",
+                       fmt::format("connection '{}' of function '{}' names two Cosmos DB accounts",
+                                   connection, name),
+                       "give each account its own `connection`"));
+      }
+      if (!has_identity) {
+        out.push_back(diagnostic(
+            "IAC-FUNC-011",
+            fmt::format("function '{}' reaches '{}' with the app's identity, but "
+                        "`settings.identity` is none",
+                        name, account->path()),
+            "give the app an identity (the default); iacgen writes no connection strings"));
+      }
+    };
     std::visit(
         [&](const auto& trigger) {
           using T = std::decay_t<decltype(trigger)>;
@@ -392,7 +533,7 @@ void LinuxFunctionApp::validate_functions(Diagnostics& out) const {
                                        "name the queue to read"));
             }
             check_connection(trigger.props.storage, trigger.connection);
-          } else {
+          } else if constexpr (std::is_same_v<T, BlobTrigger>) {
             const std::string& path = trigger.props.path;
             const auto slash = path.find('/');
             if (slash == std::string::npos || slash == 0 || slash + 1 == path.size()) {
@@ -403,9 +544,133 @@ void LinuxFunctionApp::validate_functions(Diagnostics& out) const {
                              "write `<container>/<pattern>`, e.g. \"raw-feeds/{name}\""));
             }
             check_connection(trigger.props.storage, trigger.connection);
+          } else if constexpr (std::is_same_v<T, CosmosTrigger>) {
+            const auto& props = trigger.props;
+            check_cosmos(props.container, trigger.connection, "trigger");
+            if (!props.leases) {
+              out.push_back(diagnostic(
+                  "IAC-FUNC-012", fmt::format("Cosmos DB trigger '{}' has no `leases`", name),
+                  "declare a lease container partitioned by \"/id\" in the same account and set "
+                  "`.leases = <container>`"));
+            } else if (props.container) {
+              const auto& leases = *props.leases;
+              if (&leases.database().account() != &props.container->database().account()) {
+                out.push_back(diagnostic(
+                    "IAC-FUNC-012",
+                    fmt::format("Cosmos DB trigger '{}': `leases` is in another account", name),
+                    "put the lease container in the watched container's account: the trigger "
+                    "uses one connection for both"));
+              }
+              if (leases.props().partition_key.paths != std::vector<std::string>{"/id"}) {
+                out.push_back(diagnostic(
+                    "IAC-FUNC-012",
+                    fmt::format("Cosmos DB trigger '{}': lease container '{}' is not partitioned "
+                                "by \"/id\"",
+                                name, leases.path()),
+                    "declare the lease container with `.partition_key = \"/id\"`, as the change "
+                    "feed processor requires"));
+              }
+              if (&leases == props.container.get()) {
+                out.push_back(diagnostic(
+                    "IAC-FUNC-012",
+                    fmt::format("Cosmos DB trigger '{}' keeps its leases in the watched container",
+                                name),
+                    "use a separate lease container: lease writes would trigger the function"));
+              }
+            }
+            if (props.max_items_per_invocation && *props.max_items_per_invocation < 1) {
+              out.push_back(
+                  diagnostic("IAC-FUNC-012",
+                             fmt::format("Cosmos DB trigger '{}' has max_items_per_invocation {}",
+                                         name, *props.max_items_per_invocation),
+                             "set 1 or more, or leave it unset for the runtime's 100"));
+            }
+            if (props.retry) check_retry(*props.retry, fmt::format("Cosmos DB trigger '{}'", name));
+          } else if constexpr (std::is_same_v<T, ServiceBusTrigger>) {
+            const auto& props = trigger.props;
+            const bool by_identity = !props.fully_qualified_namespace.empty();
+            const bool by_secret = props.connection_string.has_value();
+            if (by_identity == by_secret) {
+              out.push_back(diagnostic(
+                  "IAC-FUNC-004",
+                  fmt::format("Service Bus trigger '{}' {}", name,
+                              by_identity ? "sets both `fully_qualified_namespace` and "
+                                            "`connection_string`"
+                                          : "has no connection"),
+                  "set `.fully_qualified_namespace = \"<namespace>.servicebus.windows.net\"` "
+                  "(the app's identity), or a Key Vault `connection_string` only where the "
+                  "identity cannot be used"));
+            }
+            if (by_identity && props.fully_qualified_namespace.is_literal()) {
+              const std::string fqdn = props.fully_qualified_namespace.literal();
+              const std::string_view suffix = ".servicebus.windows.net";
+              if (fqdn.size() <= suffix.size() ||
+                  fqdn.compare(fqdn.size() - suffix.size(), suffix.size(), suffix) != 0 ||
+                  fqdn.find_first_of(":/ ") != std::string::npos) {
+                out.push_back(diagnostic(
+                    "IAC-FUNC-004",
+                    fmt::format("Service Bus trigger '{}' namespace '{}' is not a host name", name,
+                                fqdn),
+                    "write the host name only, e.g. \"sb-orders.servicebus.windows.net\" (no "
+                    "scheme, no connection string)"));
+              }
+            }
+            if (by_secret && props.connection_string->vault == nullptr) {
+              out.push_back(diagnostic(
+                  "IAC-FUNC-004",
+                  fmt::format("Service Bus trigger '{}' `connection_string` names no vault", name),
+                  "use `vault.secret_reference(\"<secret>\")`"));
+            }
+            const bool queue = !props.queue.empty();
+            const bool topic = !props.topic.empty() || !props.subscription.empty();
+            if (queue == topic || (topic && (props.topic.empty() || props.subscription.empty()))) {
+              out.push_back(diagnostic(
+                  "IAC-FUNC-012",
+                  fmt::format("Service Bus trigger '{}' must read one queue or one topic "
+                              "subscription",
+                              name),
+                  "set `.queue`, or both `.topic` and `.subscription`"));
+            }
+            if (!valid_connection_name(props.connection)) {
+              out.push_back(
+                  diagnostic("IAC-FUNC-005",
+                             fmt::format("connection '{}' of function '{}' is not an app setting "
+                                         "prefix",
+                                         props.connection, name),
+                             "use letters, digits and single '_', starting with a letter"));
+            } else if (by_identity && !has_identity) {
+              out.push_back(diagnostic(
+                  "IAC-FUNC-011",
+                  fmt::format("function '{}' reaches Service Bus with the app's identity, but "
+                              "`settings.identity` is none",
+                              name),
+                  "give the app an identity (the default)"));
+            }
           }
         },
         function.trigger);
+    for (const auto& binding : function.bindings) {
+      std::visit(
+          [&](const auto& b) {
+            using B = std::decay_t<decltype(b)>;
+            if constexpr (std::is_same_v<B, CosmosInput>) {
+              check_cosmos(b.props.container, b.connection, "input binding");
+              const auto& props = b.props;
+              if (props.id.has_value() == props.sql_query.has_value() ||
+                  props.id.has_value() != props.partition_key.has_value()) {
+                out.push_back(diagnostic(
+                    "IAC-FUNC-012",
+                    fmt::format("Cosmos DB input binding of '{}' must read one item (`id` and "
+                                "`partition_key`) or run one `sql_query`",
+                                name),
+                    "set `.id` with `.partition_key`, or `.sql_query` alone"));
+              }
+            } else {
+              check_cosmos(b.props.container, b.connection, "output binding");
+            }
+          },
+          binding);
+    }
   }
 }
 

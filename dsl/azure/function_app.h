@@ -14,6 +14,23 @@
 
 namespace iac::azure {
 
+class LinuxFunctionApp;
+
+/// A function just declared, to add input and output bindings to:
+/// `func.timer("ingest", "0 */15 * * * *").cosmos_output({.container = indicators})`.
+class FunctionBindings {
+ public:
+  FunctionBindings(LinuxFunctionApp& app, std::size_t index) : app_(&app), index_(index) {}
+  /// Reads items with the app's identity; grants Cosmos DB Built-in Data Reader on the account.
+  FunctionBindings& cosmos_input(CosmosInputProps props);
+  /// Upserts items with the app's identity; grants Cosmos DB Built-in Data Contributor.
+  FunctionBindings& cosmos_output(CosmosOutputProps props);
+
+ private:
+  LinuxFunctionApp* app_;
+  std::size_t index_;
+};
+
 struct LinuxFunctionAppProps {
   /// @default the naming convention: `func-<app>-<env>` (globally unique: it is a host name).
   std::optional<std::string> name;
@@ -52,16 +69,22 @@ class LinuxFunctionApp final : public Site {
   bool storage_uses_managed_identity() const;
 
   /// Adds a timer-triggered function; `schedule` is six-field NCRONTAB, e.g. "0 */15 * * * *".
-  void timer(std::string name, std::string schedule, TimerTriggerProps props = {});
+  FunctionBindings timer(std::string name, std::string schedule, TimerTriggerProps props = {});
   /// Adds an HTTP-triggered function with its `http` output binding.
-  void http(std::string name, HttpTriggerProps props = {});
+  FunctionBindings http(std::string name, HttpTriggerProps props = {});
   /// Adds a queue-triggered function, wires its identity-based connection
   /// (`<connection>__queueServiceUri`) and grants Storage Queue Data Contributor on the account.
-  void queue(std::string name, QueueTriggerProps props);
+  FunctionBindings queue(std::string name, QueueTriggerProps props);
   /// Adds a blob-triggered function, wires `<connection>__blobServiceUri` and
   /// `__queueServiceUri` (blob receipts and poison messages), and grants Storage Blob Data Owner
   /// and Storage Queue Data Contributor on the account.
-  void blob(std::string name, BlobTriggerProps props);
+  FunctionBindings blob(std::string name, BlobTriggerProps props);
+  /// Adds a Cosmos DB change feed function, wires `<connection>__accountEndpoint` and grants
+  /// Cosmos DB Built-in Data Contributor on the account (the trigger writes its leases).
+  FunctionBindings cosmos(std::string name, CosmosTriggerProps props);
+  /// Adds a Service Bus triggered function and wires `<connection>__fullyQualifiedNamespace`
+  /// (or, for `connection_string`, a Key Vault reference with the vault's Secrets User role).
+  FunctionBindings service_bus(std::string name, ServiceBusTriggerProps props);
   /// The declared functions, in declaration order.
   const std::vector<FunctionDefinition>& functions() const { return functions_; }
 
@@ -76,6 +99,13 @@ class LinuxFunctionApp final : public Site {
                                bool blobs);
   /// Grants `role` on `storage` once.
   void grant_storage_role(const StorageAccount& storage, BuiltinRole role);
+  /// Wires `<connection>__accountEndpoint` of `container`'s account and grants the data role,
+  /// once per account and role. Returns the resolved connection name.
+  std::string wire_cosmos(const Link<CosmosSqlContainer>& container, std::string connection,
+                          bool writes);
+  void add_binding(std::size_t function, Binding binding);
+  FunctionBindings add_function(std::string name, Trigger trigger);
+  friend class FunctionBindings;
   void validate_functions(Diagnostics& out) const;
 
   Props props_;

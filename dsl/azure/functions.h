@@ -10,10 +10,12 @@
 #include <variant>
 #include <vector>
 
+#include "dsl/azure/key_vault.h"
 #include "dsl/core/expr.h"
 
 namespace iac::azure {
 
+class CosmosSqlContainer;
 class StorageAccount;
 
 /// A log level of the Functions host, as host.json spells them ("Information", ...).
@@ -101,6 +103,35 @@ struct QueueSettings {
   std::chrono::seconds visibility_timeout{0};
 };
 
+/// `extensions.serviceBus` of host.json (Service Bus extension 5.x), written when the app has a
+/// Service Bus trigger.
+struct ServiceBusSettings {
+  /// Messages fetched ahead of processing. @default 0: a crashed instance then holds no locked
+  /// messages it never processes (they would wait for their lock to expire)
+  int prefetch_count = 0;
+  /// Messages processed in parallel per instance. @default 16
+  int max_concurrent_calls = 16;
+  /// Complete a message when the function succeeds, abandon it when it throws. @default true
+  bool auto_complete_messages = true;
+  /// How long the host keeps renewing a message's lock while the function runs. @default 5 min
+  std::chrono::seconds max_auto_lock_renewal_duration{300};
+};
+
+/// `singleton` of host.json, written when the app has a timer trigger: a schedule runs on one
+/// instance at a time, under a blob lease in the host storage.
+struct SingletonSettings {
+  /// @default 15 s
+  std::chrono::seconds lock_period{15};
+  /// @default 60 s
+  std::chrono::seconds listener_lock_period{60};
+  /// @default 60 s
+  std::chrono::seconds listener_lock_recovery_polling_interval{60};
+  /// @default 60 s
+  std::chrono::seconds lock_acquisition_timeout{60};
+  /// @default 3 s
+  std::chrono::seconds lock_acquisition_polling_interval{3};
+};
+
 /// `extensionBundle` of host.json: the binding extensions for non-.NET workers.
 struct ExtensionBundle {
   /// @default "Microsoft.Azure.Functions.ExtensionBundle"
@@ -145,6 +176,8 @@ struct HostSettings {
   HealthMonitor health_monitor;
   HttpSettings http;
   QueueSettings queues;
+  ServiceBusSettings service_bus;
+  SingletonSettings singleton;
   /// Written for Python, Node and Java workers; .NET isolated apps reference NuGet packages.
   ExtensionBundle extension_bundle;
   /// App-wide retry of failed executions; a function's own retry takes precedence. @default none
@@ -234,6 +267,79 @@ struct BlobTriggerProps {
   std::optional<std::string> script_file;
 };
 
+/// A Cosmos DB change feed trigger: the function receives the items written to `container`.
+/// The connection is identity-based (`<connection>__accountEndpoint`) and the app is granted the
+/// Cosmos DB Built-in Data Contributor role (the trigger writes its checkpoints).
+struct CosmosTriggerProps {
+  /// The container to watch. Required.
+  Link<CosmosSqlContainer> container;
+  /// Where the trigger keeps its checkpoints: a container of the same account, partitioned by
+  /// `/id`, declared in the model. Required: the runtime never creates it
+  /// (`createLeaseContainerIfNotExists` stays false, so the app needs no control-plane rights).
+  Link<CosmosSqlContainer> leases;
+  /// @default "COSMOS_<ACCOUNT ID>"
+  std::string connection;
+  /// @default "documents"
+  std::string parameter = "documents";
+  /// Read the whole change feed the first time, rather than from now on. @default false
+  bool start_from_beginning = false;
+  /// Items per invocation at most. @default the runtime's (100)
+  std::optional<int> max_items_per_invocation;
+  /// Retry of a failed batch; the change feed trigger supports retry policies. @default none
+  std::optional<Retry> retry;
+  std::optional<std::string> script_file;
+};
+
+/// A Cosmos DB input binding: one item by id and partition key, or the result of a query.
+/// Granted Cosmos DB Built-in Data Reader.
+struct CosmosInputProps {
+  /// Required.
+  Link<CosmosSqlContainer> container;
+  /// @default "COSMOS_<ACCOUNT ID>"
+  std::string connection;
+  /// @default "documents"
+  std::string parameter = "documents";
+  /// A binding expression such as "{id}" or "{Query.id}". @default none
+  std::optional<std::string> id;
+  /// Required with `id`, e.g. "{partitionKey}". @default none
+  std::optional<std::string> partition_key;
+  /// A query instead of a point read, e.g. "SELECT * FROM c WHERE c.feed = {feed}". @default none
+  std::optional<std::string> sql_query;
+};
+
+/// A Cosmos DB output binding: what the function returns or sets is upserted into `container`.
+/// Granted Cosmos DB Built-in Data Contributor.
+struct CosmosOutputProps {
+  /// Required. The container is declared in the model: `createIfNotExists` is always false.
+  Link<CosmosSqlContainer> container;
+  /// @default "COSMOS_<ACCOUNT ID>"
+  std::string connection;
+  /// @default "outputDocument"
+  std::string parameter = "outputDocument";
+};
+
+/// A Service Bus queue or topic-subscription trigger. Settlement and concurrency are the host's:
+/// `HostSettings::service_bus`.
+struct ServiceBusTriggerProps {
+  /// The namespace's host name, `<namespace>.servicebus.windows.net`: the app connects with its
+  /// identity (`<connection>__fullyQualifiedNamespace`). The namespace's owner grants the app
+  /// Azure Service Bus Data Receiver. Set this or `connection_string`.
+  Expr fully_qualified_namespace;
+  /// A Key Vault reference to a connection string, for a namespace the app cannot reach with
+  /// its identity (e.g. another tenant's). Key-based, so the policy engine reports it
+  /// (AZ-FUNC-002). @default none
+  std::optional<KeyVaultSecretReference> connection_string;
+  /// The queue to read; or `topic` and `subscription`.
+  std::string queue;
+  std::string topic;
+  std::string subscription;
+  /// @default "SERVICEBUS"
+  std::string connection = "SERVICEBUS";
+  /// @default "msg"
+  std::string parameter = "msg";
+  std::optional<std::string> script_file;
+};
+
 struct TimerTrigger {
   std::string schedule;  ///< Six-field NCRONTAB.
   TimerTriggerProps props;
@@ -250,12 +356,34 @@ struct BlobTrigger {
   std::string connection;
 };
 
-using Trigger = std::variant<TimerTrigger, HttpTrigger, QueueTrigger, BlobTrigger>;
+struct CosmosTrigger {
+  CosmosTriggerProps props;
+  std::string connection;
+};
+struct ServiceBusTrigger {
+  ServiceBusTriggerProps props;
+};
 
-/// One function of a function app: its name (its folder) and its trigger.
+using Trigger = std::variant<TimerTrigger, HttpTrigger, QueueTrigger, BlobTrigger, CosmosTrigger,
+                             ServiceBusTrigger>;
+
+struct CosmosInput {
+  CosmosInputProps props;
+  std::string connection;  ///< Resolved: the props' or the default.
+};
+struct CosmosOutput {
+  CosmosOutputProps props;
+  std::string connection;
+};
+
+/// An input or output binding besides the trigger.
+using Binding = std::variant<CosmosInput, CosmosOutput>;
+
+/// One function of a function app: its name (its folder), its trigger and its other bindings.
 struct FunctionDefinition {
   std::string name;
   Trigger trigger;
+  std::vector<Binding> bindings;
 };
 
 /// Why `schedule` is not a six-field NCRONTAB expression

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "dsl/azure/cosmos.h"
 #include "dsl/azure/function_app.h"
 #include "dsl/core/app.h"
 #include "dsl/core/stack.h"
@@ -86,15 +87,67 @@ Json function_json(const azure::LinuxFunctionApp& app, const azure::FunctionDefi
                               {"direction", "in"},
                               {"queueName", trigger.props.queue},
                               {"connection", trigger.connection}});
-        } else {
+        } else if constexpr (std::is_same_v<T, azure::BlobTrigger>) {
           bindings.push_back({{"name", trigger.props.parameter},
                               {"type", "blobTrigger"},
                               {"direction", "in"},
                               {"path", trigger.props.path},
                               {"connection", trigger.connection}});
+        } else if constexpr (std::is_same_v<T, azure::CosmosTrigger>) {
+          const auto& props = trigger.props;
+          Json binding = {{"name", props.parameter},
+                          {"type", "cosmosDBTrigger"},
+                          {"direction", "in"},
+                          {"connection", trigger.connection},
+                          {"databaseName", props.container->database().name()},
+                          {"containerName", props.container->name()},
+                          {"leaseDatabaseName", props.leases->database().name()},
+                          {"leaseContainerName", props.leases->name()},
+                          {"createLeaseContainerIfNotExists", false},
+                          {"startFromBeginning", props.start_from_beginning}};
+          if (props.max_items_per_invocation) {
+            binding["maxItemsPerInvocation"] = *props.max_items_per_invocation;
+          }
+          bindings.push_back(std::move(binding));
+          if (props.retry) json["retry"] = retry_json(*props.retry);
+        } else {
+          const auto& props = trigger.props;
+          Json binding = {
+              {"name", props.parameter}, {"type", "serviceBusTrigger"}, {"direction", "in"}};
+          if (!props.queue.empty()) {
+            binding["queueName"] = props.queue;
+          } else {
+            binding["topicName"] = props.topic;
+            binding["subscriptionName"] = props.subscription;
+          }
+          binding["connection"] = props.connection;
+          bindings.push_back(std::move(binding));
         }
       },
       function.trigger);
+  for (const auto& extra : function.bindings) {
+    std::visit(
+        [&](const auto& binding) {
+          using B = std::decay_t<decltype(binding)>;
+          const auto& props = binding.props;
+          Json json_binding = {{"name", props.parameter},
+                               {"type", "cosmosDB"},
+                               {"direction", std::is_same_v<B, azure::CosmosInput> ? "in" : "out"},
+                               {"connection", binding.connection},
+                               {"databaseName", props.container->database().name()},
+                               {"containerName", props.container->name()}};
+          if constexpr (std::is_same_v<B, azure::CosmosInput>) {
+            if (props.id) json_binding["id"] = *props.id;
+            if (props.partition_key) json_binding["partitionKey"] = *props.partition_key;
+            if (props.sql_query) json_binding["sqlQuery"] = *props.sql_query;
+          } else {
+            // Containers are declared in the model; the app never creates one.
+            json_binding["createIfNotExists"] = false;
+          }
+          bindings.push_back(std::move(json_binding));
+        },
+        extra);
+  }
   // `bindings` after `scriptFile`, `retry` last: the order the Functions docs show.
   Json ordered;
   ordered["scriptFile"] = json["scriptFile"];
@@ -184,7 +237,26 @@ std::string host_json(const azure::LinuxFunctionApp& app) {
                             {"maxPollingInterval", azure::timespan(queues.max_polling_interval)},
                             {"visibilityTimeout", azure::timespan(queues.visibility_timeout)}};
   }
+  if (has_trigger<azure::ServiceBusTrigger>(app)) {
+    const auto& bus = host.service_bus;
+    extensions["serviceBus"] = {
+        {"prefetchCount", bus.prefetch_count},
+        {"autoCompleteMessages", bus.auto_complete_messages},
+        {"maxAutoLockRenewalDuration", azure::timespan(bus.max_auto_lock_renewal_duration)},
+        {"maxConcurrentCalls", bus.max_concurrent_calls}};
+  }
   if (!extensions.empty()) json["extensions"] = std::move(extensions);
+  if (has_trigger<azure::TimerTrigger>(app)) {
+    const auto& singleton = host.singleton;
+    json["singleton"] = {
+        {"lockPeriod", azure::timespan(singleton.lock_period)},
+        {"listenerLockPeriod", azure::timespan(singleton.listener_lock_period)},
+        {"listenerLockRecoveryPollingInterval",
+         azure::timespan(singleton.listener_lock_recovery_polling_interval)},
+        {"lockAcquisitionTimeout", azure::timespan(singleton.lock_acquisition_timeout)},
+        {"lockAcquisitionPollingInterval",
+         azure::timespan(singleton.lock_acquisition_polling_interval)}};
+  }
   if (host.retry) json["retry"] = retry_json(*host.retry);
   return dump(json);
 }

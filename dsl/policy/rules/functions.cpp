@@ -12,6 +12,7 @@ namespace iac::policy::rules {
 using azure::HttpAuth;
 using azure::HttpTrigger;
 using azure::LinuxFunctionApp;
+using azure::ServiceBusTrigger;
 
 std::vector<Rule> functions() {
   return {
@@ -46,6 +47,32 @@ std::vector<Rule> functions() {
             return std::string(count == 1 ? "anonymous HTTP function: "
                                           : "anonymous HTTP functions: ") +
                    anonymous;
+          }),
+      for_kind<LinuxFunctionApp>(
+          {.id = "AZ-FUNC-002",
+           .title = "Function triggers connect with the app's identity, not with keys",
+           .rationale = "A connection string carries a shared key: whoever reads it (from the "
+                        "vault, a log, a memory dump) can use the namespace until the key is "
+                        "rotated, and its use cannot be attributed to the app. Identity-based "
+                        "connections need no secret and can be revoked per app.",
+           .fix = "set `.fully_qualified_namespace` instead of `.connection_string` and have "
+                  "the namespace grant the app Azure Service Bus Data Receiver; where the "
+                  "identity cannot be used (another tenant), suppress AZ-FUNC-002 with that "
+                  "reason",
+           .levels = {.dev = Level::warning, .staging = Level::error, .prod = Level::error},
+           .checkov = {},
+           .psrule = {},
+           .benchmark = "IM-1"},
+          [](const LinuxFunctionApp& app, const Environment&) -> Problem {
+            std::string keyed;
+            for (const auto& function : app.functions()) {
+              const auto* bus = std::get_if<ServiceBusTrigger>(&function.trigger);
+              if (bus == nullptr || !bus->props.connection_string) continue;
+              keyed += (keyed.empty() ? "'" : ", '") + function.name + "'";
+            }
+            if (keyed.empty()) return {};
+            return std::string("Service Bus trigger connected with a key (connection string): ") +
+                   keyed;
           }),
   };
 }

@@ -247,6 +247,154 @@ TEST_CASE("a user-assigned identity names itself in the connection") {
         std::vector<std::string>{"JOBS__queueServiceUri", "JOBS__credential", "JOBS__clientId"});
 }
 
+/// A Cosmos DB account with an `items` container and a `leases` container partitioned by /id.
+struct CosmosFixture {
+  const CosmosSqlContainer* items = nullptr;
+  const CosmosSqlContainer* leases = nullptr;
+};
+
+CosmosFixture add_cosmos(Stack& s, const std::string& id = "cosmos") {
+  auto& db = s.add<CosmosAccount>(id).sql_database("db");
+  return {&db.container("items", {.partition_key = "/feed"}),
+          &db.container("leases", {.partition_key = "/id"})};
+}
+
+TEST_CASE("Cosmos DB bindings wire the account endpoint and grant the least data role") {
+  auto app = function_app(PlanSku::P0v3, [](Stack& s, LinuxFunctionApp& f) {
+    auto cosmos = add_cosmos(s);
+    f.http("lookup", {.route = "items/{id}"})
+        .cosmos_input({.container = *cosmos.items, .id = "{id}", .partition_key = "{Query.feed}"});
+    f.http("search").cosmos_input(
+        {.container = *cosmos.items, .sql_query = "SELECT * FROM c WHERE c.feed = {feed}"});
+  });
+  REQUIRE_FALSE(has_errors(testing::synthesize(app).diagnostics));
+  std::vector<std::string> names;
+  for (const auto& setting : func_of(app).app_settings()) names.push_back(setting.name);
+  CHECK(names == std::vector<std::string>{"COSMOS_COSMOS__accountEndpoint"});
+  const auto* account = dynamic_cast<const CosmosAccount*>(app.stack("dev")->find("cosmos"));
+  REQUIRE(account != nullptr);
+  // Reads only: one Data Reader assignment for both functions, no contributor.
+  CHECK(account->find("data-reader-1") != nullptr);
+  CHECK(account->find("data-reader-2") == nullptr);
+  CHECK(account->find("data-contributor-1") == nullptr);
+}
+
+TEST_CASE("a writing binding grants Data Contributor once, even after a manual grant") {
+  auto app = function_app(PlanSku::P0v3, [](Stack& s, LinuxFunctionApp& f) {
+    auto cosmos = add_cosmos(s);
+    const_cast<CosmosAccount&>(cosmos.items->database().account())
+        .grant_data_contributor(f.identity());
+    f.cosmos("changes", {.container = *cosmos.items, .leases = *cosmos.leases});
+    f.timer("poll", "0 */15 * * * *").cosmos_output({.container = *cosmos.items});
+  });
+  REQUIRE_FALSE(has_errors(testing::synthesize(app).diagnostics));
+  const auto* account = app.stack("dev")->find("cosmos");
+  CHECK(account->find("data-contributor-1") != nullptr);
+  CHECK(account->find("data-contributor-2") == nullptr);
+  CHECK(account->find("data-reader-1") == nullptr);
+}
+
+TEST_CASE("Cosmos DB and Service Bus validation names the function and the fix") {
+  SUBCASE("a change feed trigger without a lease container") {
+    auto app = function_app(PlanSku::P0v3, [](Stack& s, LinuxFunctionApp& f) {
+      f.cosmos("changes", {.container = *add_cosmos(s).items});
+    });
+    const auto result = testing::synthesize(app);
+    const auto& d = result.diagnostic("IAC-FUNC-012");
+    CHECK(d.message == "Cosmos DB trigger 'changes' has no `leases`");
+    CHECK(contains(d.fix, "partitioned by \"/id\""));
+  }
+  SUBCASE("leases not partitioned by /id") {
+    auto app = function_app(PlanSku::P0v3, [](Stack& s, LinuxFunctionApp& f) {
+      auto cosmos = add_cosmos(s);
+      f.cosmos("changes", {.container = *cosmos.leases, .leases = *cosmos.items});
+    });
+    CHECK(contains(testing::synthesize(app).diagnostic("IAC-FUNC-012").message,
+                   "is not partitioned by \"/id\""));
+  }
+  SUBCASE("leases in another account") {
+    auto app = function_app(PlanSku::P0v3, [](Stack& s, LinuxFunctionApp& f) {
+      f.cosmos("changes",
+               {.container = *add_cosmos(s).items, .leases = *add_cosmos(s, "other").leases});
+    });
+    CHECK(testing::synthesize(app).diagnostic("IAC-FUNC-012").message ==
+          "Cosmos DB trigger 'changes': `leases` is in another account");
+  }
+  SUBCASE("an output binding without a container: an unknown connection") {
+    auto app = function_app(PlanSku::P0v3, [](Stack&, LinuxFunctionApp& f) {
+      f.timer("poll", "0 0 * * * *").cosmos_output({.connection = "INDICATORS"});
+    });
+    CHECK(testing::synthesize(app).diagnostic("IAC-FUNC-004").message ==
+          "Cosmos DB output binding of 'poll' has no connection: `container` is not set");
+  }
+  SUBCASE("an input binding with both a point read and a query") {
+    auto app = function_app(PlanSku::P0v3, [](Stack& s, LinuxFunctionApp& f) {
+      f.http("x").cosmos_input({.container = *add_cosmos(s).items,
+                                .id = "{id}",
+                                .partition_key = "{pk}",
+                                .sql_query = "SELECT * FROM c"});
+    });
+    CHECK(contains(testing::synthesize(app).diagnostic("IAC-FUNC-012").fix, "`.sql_query` alone"));
+  }
+  SUBCASE("one connection name for two Cosmos DB accounts") {
+    auto app = function_app(PlanSku::P0v3, [](Stack& s, LinuxFunctionApp& f) {
+      f.http("a").cosmos_output({.container = *add_cosmos(s).items, .connection = "DATA"});
+      f.http("b").cosmos_output({.container = *add_cosmos(s, "other").items, .connection = "DATA"});
+    });
+    CHECK(testing::synthesize(app).diagnostic("IAC-FUNC-005").message ==
+          "connection 'DATA' of function 'b' names two Cosmos DB accounts");
+  }
+  SUBCASE("a Service Bus trigger without a connection") {
+    auto app = function_app(PlanSku::P0v3, [](Stack&, LinuxFunctionApp& f) {
+      f.service_bus("orders", {.queue = "orders"});
+    });
+    const auto result = testing::synthesize(app);
+    const auto& d = result.diagnostic("IAC-FUNC-004");
+    CHECK(d.message == "Service Bus trigger 'orders' has no connection");
+    CHECK(contains(d.fix, "<namespace>.servicebus.windows.net"));
+  }
+  SUBCASE("a Service Bus namespace given as a connection string") {
+    auto app = function_app(PlanSku::P0v3, [](Stack&, LinuxFunctionApp& f) {
+      f.service_bus("orders",
+                    {.fully_qualified_namespace = "Endpoint=sb://x.servicebus.windows.net/",
+                     .queue = "orders"});
+    });
+    CHECK(contains(testing::synthesize(app).diagnostic("IAC-FUNC-004").message,
+                   "is not a host name"));
+  }
+  SUBCASE("a topic without a subscription") {
+    auto app = function_app(PlanSku::P0v3, [](Stack&, LinuxFunctionApp& f) {
+      f.service_bus("orders",
+                    {.fully_qualified_namespace = "sb.servicebus.windows.net", .topic = "orders"});
+    });
+    CHECK(testing::synthesize(app).diagnostic("IAC-FUNC-012").message ==
+          "Service Bus trigger 'orders' must read one queue or one topic subscription");
+  }
+  SUBCASE("a singleton lock period outside the lease limits") {
+    auto app = function_app(PlanSku::P0v3, {}, [](LinuxFunctionAppProps& p) {
+      p.host.singleton.lock_period = std::chrono::seconds(5);
+    });
+    CHECK(testing::synthesize(app).diagnostic("IAC-FUNC-009").message ==
+          "`host.singleton` is inconsistent");
+  }
+}
+
+TEST_CASE("a Service Bus trigger connects by namespace, or by a Key Vault reference") {
+  auto app = function_app(PlanSku::P0v3, [](Stack& s, LinuxFunctionApp& f) {
+    f.service_bus("orders",
+                  {.fully_qualified_namespace = "sb-orders.servicebus.windows.net", .queue = "q"});
+    f.service_bus("partner", {.connection_string = s.add<KeyVault>("kv").secret_reference("sb"),
+                              .topic = "events",
+                              .subscription = "us",
+                              .connection = "PARTNER"});
+  });
+  REQUIRE_FALSE(has_errors(testing::synthesize(app).diagnostics));
+  const auto& settings = func_of(app).app_settings();
+  REQUIRE(settings.size() == 2);
+  CHECK(settings[0].name == "SERVICEBUS__fullyQualifiedNamespace");
+  CHECK(settings[1].name == "PARTNER");
+}
+
 TEST_CASE("the policy reports an anonymous function with its reason") {
   auto app = function_app(PlanSku::P0v3, [](Stack&, LinuxFunctionApp& f) {
     f.http("health", {.auth = HttpAuth::anonymous("load balancer probe")});

@@ -34,6 +34,22 @@ const RegisterRuleCases kCases{{
        func.http("ingest");
        func.http("health", {.auth = HttpAuth::anonymous("load balancer probe")});
      }},
+    {"AZ-FUNC-002", Environment::prod("eastus", "westus"),
+     [](Stack& s) {
+       auto& func = function_app(s);
+       func.service_bus("orders", {.fully_qualified_namespace = "sb-orders.servicebus.windows.net",
+                                   .queue = "orders"});
+     },
+     [](Stack& s) {
+       auto& func = function_app(s);
+       auto& vault = s.add<KeyVault>("kv");
+       func.service_bus("partner", {.connection_string = vault.secret_reference("partner-sb"),
+                                    .queue = "partner-events"});
+       func.service_bus("orders", {.fully_qualified_namespace = "sb-orders.servicebus.windows.net",
+                                   .topic = "orders",
+                                   .subscription = "billing",
+                                   .connection = "ORDERS"});
+     }},
 }};
 
 }  // namespace

@@ -166,6 +166,92 @@ TEST_CASE("trigger connections are app settings of the Function App in both form
   CHECK(contains(bicep, "value: data.properties.primaryEndpoints.blob\n"));
 }
 
+TEST_CASE("Cosmos DB and Service Bus bindings in function.json and host.json") {
+  auto app = testing::make_app([](Stack& s, const Environment&) {
+    auto& plan = s.add<AppServicePlan>("plan");
+    auto& st = s.add<StorageAccount>("st");
+    auto& db = s.add<CosmosAccount>("cosmos").sql_database("intel");
+    auto& items = db.container("indicators", {.partition_key = "/partition_key"});
+    auto& leases = db.container("leases", {.partition_key = "/id"});
+    LinuxFunctionAppProps props;
+    props.plan = plan;
+    props.storage = st;
+    auto& func = s.add<LinuxFunctionApp>("func", props);
+    func.cosmos("changes", {.container = items,
+                            .leases = leases,
+                            .max_items_per_invocation = 50,
+                            .retry = Retry::exponential_backoff(5, 4s, 15min)});
+    func.http("lookup", {.route = "indicators/{id}"})
+        .cosmos_input({.container = items, .id = "{id}", .partition_key = "{Query.feed}"});
+    func.service_bus("orders", {.fully_qualified_namespace = "sb-orders.servicebus.windows.net",
+                                .topic = "orders",
+                                .subscription = "billing"})
+        .cosmos_output({.container = items, .parameter = "$return"});
+  });
+  auto result = testing::synthesize(app);
+  REQUIRE_FALSE(has_errors(result.diagnostics));
+  CHECK(result.file("app/dev/functions/func/changes/function.json") ==
+        "{\n"
+        "  \"scriptFile\": \"__init__.py\",\n"
+        "  \"bindings\": [\n"
+        "    {\n"
+        "      \"name\": \"documents\",\n"
+        "      \"type\": \"cosmosDBTrigger\",\n"
+        "      \"direction\": \"in\",\n"
+        "      \"connection\": \"COSMOS_COSMOS\",\n"
+        "      \"databaseName\": \"intel\",\n"
+        "      \"containerName\": \"indicators\",\n"
+        "      \"leaseDatabaseName\": \"intel\",\n"
+        "      \"leaseContainerName\": \"leases\",\n"
+        "      \"createLeaseContainerIfNotExists\": false,\n"
+        "      \"startFromBeginning\": false,\n"
+        "      \"maxItemsPerInvocation\": 50\n"
+        "    }\n"
+        "  ],\n"
+        "  \"retry\": {\n"
+        "    \"strategy\": \"exponentialBackoff\",\n"
+        "    \"maxRetryCount\": 5,\n"
+        "    \"minimumInterval\": \"00:00:04\",\n"
+        "    \"maximumInterval\": \"00:15:00\"\n"
+        "  }\n"
+        "}\n");
+  CHECK(contains(result.file("app/dev/functions/func/lookup/function.json"),
+                 "      \"type\": \"cosmosDB\",\n      \"direction\": \"in\",\n"
+                 "      \"connection\": \"COSMOS_COSMOS\",\n"
+                 "      \"databaseName\": \"intel\",\n"
+                 "      \"containerName\": \"indicators\",\n      \"id\": \"{id}\",\n"
+                 "      \"partitionKey\": \"{Query.feed}\"\n"));
+  const std::string& orders = result.file("app/dev/functions/func/orders/function.json");
+  CHECK(contains(orders,
+                 "      \"type\": \"serviceBusTrigger\",\n      \"direction\": \"in\",\n"
+                 "      \"topicName\": \"orders\",\n      \"subscriptionName\": \"billing\",\n"
+                 "      \"connection\": \"SERVICEBUS\"\n"));
+  CHECK(contains(orders, "      \"direction\": \"out\",\n"));
+  CHECK(contains(orders, "      \"createIfNotExists\": false\n"));
+  const std::string& host = result.file("app/dev/functions/func/host.json");
+  CHECK(contains(host,
+                 "    \"serviceBus\": {\n      \"prefetchCount\": 0,\n"
+                 "      \"autoCompleteMessages\": true,\n"
+                 "      \"maxAutoLockRenewalDuration\": \"00:05:00\",\n"
+                 "      \"maxConcurrentCalls\": 16\n    }\n"));
+  CHECK_FALSE(contains(host, "\"singleton\""));  // no timer
+  const std::string& main = result.file("app/dev/terraform/main.tf");
+  CHECK(contains(
+      main, "COSMOS_COSMOS__accountEndpoint      = azurerm_cosmosdb_account.cosmos.endpoint\n"));
+  CHECK(contains(main,
+                 "SERVICEBUS__fullyQualifiedNamespace = \"sb-orders.servicebus.windows.net\"\n"));
+  CHECK(contains(result.file("app/dev/bicep/resources.bicep"),
+                 "name: 'COSMOS_COSMOS__accountEndpoint'\n"));
+}
+
+TEST_CASE("host.json has singleton lock settings when the app has a timer") {
+  auto app = functions_app();
+  auto result = testing::synthesize(app);
+  CHECK(contains(result.file("app/dev/functions/func/host.json"),
+                 "  \"singleton\": {\n    \"lockPeriod\": \"00:00:15\",\n"
+                 "    \"listenerLockPeriod\": \"00:01:00\",\n"));
+}
+
 TEST_CASE("the functions format can be synthesized alone") {
   auto app = functions_app();
   gen::MemorySink sink;
