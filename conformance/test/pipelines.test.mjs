@@ -27,6 +27,13 @@ test('each checker reports its problems', () => {
   ]) assert.match(r.stdout, m);
 });
 
+test('self-hosted labels listed in actionlint.yaml are known, others are reported', () => {
+  const r = run(fixture('runners'));
+  assert.equal(r.status, 1);
+  assert.doesNotMatch(r.stdout, /label "app-prod" is unknown/);
+  assert.match(r.stdout, /deploy\.yml:11:\d+: actionlint \[runner-label\]: label "app-staging" is unknown/);
+});
+
 test('no files is an error unless --allow-empty', () => {
   assert.equal(run(fixture('empty')).status, 1);
   const allowed = run('--allow-empty', fixture('empty'));

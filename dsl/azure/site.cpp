@@ -1,6 +1,7 @@
 #include "dsl/azure/site.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <fmt/format.h>
@@ -109,11 +110,59 @@ void Site::collect_references(std::vector<Ref>& out) const {
   }
 }
 
+std::optional<std::string> Site::smoke_test_path() const {
+  if (package_ && package_->health_path) return package_->health_path;
+  return settings_.health_check_path;
+}
+
+namespace {
+
+/// Characters that stay inert in a shell word and a URL path: the pipelines quote package
+/// paths and health paths in scripts, and anything else could end the quote.
+bool plain_path(std::string_view path, std::string_view extra) {
+  return std::all_of(path.begin(), path.end(), [&](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '.' || c == '_' ||
+           c == '-' || extra.find(c) != std::string_view::npos;
+  });
+}
+
+}  // namespace
+
+void Site::validate_package(Diagnostics& out) const {
+  if (!package_) return;
+  const std::string& path = package_->path;
+  if (path.empty() || path.front() == '/' || path.find("..") != std::string::npos ||
+      !plain_path(path, "")) {
+    out.push_back(diagnostic(
+        "IAC-PIPE-001", fmt::format("package path '{}' is not a folder of the repository", path),
+        "give a relative path of letters, digits, '.', '_', '-' and '/', e.g. \"src/ingestion\""));
+  }
+  const std::string& output = package_->output;
+  if (output.empty() || output.front() == '/' || output.find("..") != std::string::npos ||
+      !plain_path(output, "")) {
+    out.push_back(diagnostic(
+        "IAC-PIPE-001", fmt::format("package output '{}' is not a folder of the package", output),
+        "give a path relative to the package's `path`, e.g. \"publish\", or \".\""));
+  }
+  const auto health = smoke_test_path();
+  if (!health) {
+    out.push_back(diagnostic(
+        "IAC-PIPE-002", "the package has no health endpoint for the pipelines' smoke test",
+        "set `settings.health_check_path` (also the platform's probe) or the package's "
+        "`.health_path`, e.g. \"/api/health\""));
+  } else if (health->empty() || health->front() != '/' || !plain_path(*health, "~?=&%")) {
+    out.push_back(
+        diagnostic("IAC-PIPE-001", fmt::format("health path '{}' is not a URL path", *health),
+                   "start with '/' and use letters, digits and '/._-~?=&%', e.g. \"/api/health\""));
+  }
+}
+
 void Site::validate_site(Diagnostics& out, const std::vector<std::string_view>& reserved) const {
   if (!plan_) {
     out.push_back(diagnostic("IAC-APP-001", "required prop `plan` is not set",
                              "set `.plan = <AppServicePlan>`"));
   }
+  validate_package(out);
   validate_control(*this, "settings.https_only", settings_.https_only, out);
   validate_public_network(*this, "settings.public_network", settings_.public_network, out);
   const AppIdentity& identity = settings_.identity;

@@ -12,6 +12,7 @@
 #include "dsl/azure/application_insights.h"
 #include "dsl/azure/key_vault.h"
 #include "dsl/azure/user_assigned_identity.h"
+#include "dsl/core/delivery.h"
 #include "dsl/core/principal.h"
 #include "dsl/core/resource.h"
 #include "dsl/core/security.h"
@@ -123,6 +124,13 @@ class Site : public Resource {
   void setting(std::string name, const KeyVaultSecretReference& secret);
   const std::vector<AppSetting>& app_settings() const { return app_settings_; }
 
+  /// The app's code package: the pipelines zip-deploy it after the infrastructure and call its
+  /// health endpoint.
+  void package(PackageProps props) { package_ = std::move(props); }
+  const std::optional<PackageProps>& package() const { return package_; }
+  /// The path the pipelines' smoke test calls: the package's, or the health check path.
+  std::optional<std::string> smoke_test_path() const;
+
   /// Whether sites on this plan keep a worker warm (`always_on`).
   bool always_on() const;
   /// APPLICATIONINSIGHTS_AUTHENTICATION_STRING when the insights component takes Entra ID
@@ -139,6 +147,7 @@ class Site : public Resource {
   void grant_insights_publishing();
   /// Checks what both kinds share; `reserved` are setting names the generators write.
   void validate_site(Diagnostics& out, const std::vector<std::string_view>& reserved) const;
+  void validate_package(Diagnostics& out) const;
   void collect_references(std::vector<Ref>& out) const override;
 
  private:
@@ -147,6 +156,7 @@ class Site : public Resource {
   Link<ApplicationInsights> insights_;
   SiteSettings settings_;
   std::vector<AppSetting> app_settings_;
+  std::optional<PackageProps> package_;
   std::vector<std::string> unreadable_secrets_;  // Key Vault references without an identity
 };
 

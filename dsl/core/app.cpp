@@ -23,9 +23,11 @@ class NamingAspect final : public Aspect {
     auto* resource = dynamic_cast<Resource*>(&node);
     if (resource == nullptr || resource->has_explicit_name()) return;
     const ResourceKind& kind = resource->kind();
-    resource->set_default_name(convention_(
-        {.abbreviation = kind.abbreviation, .app = app_, .environment = env_, .id = node.construct_id()},
-        kind.naming));
+    resource->set_default_name(convention_({.abbreviation = kind.abbreviation,
+                                            .app = app_,
+                                            .environment = env_,
+                                            .id = node.construct_id()},
+                                           kind.naming));
   }
 
  private:
@@ -53,6 +55,11 @@ App& App::define(StackFunction function) {
 
 App& App::naming(NamingConvention convention) {
   naming_ = std::move(convention);
+  return *this;
+}
+
+App& App::delivery(DeliveryProps props) {
+  delivery_ = std::move(props);
   return *this;
 }
 

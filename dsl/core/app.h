@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dsl/core/delivery.h"
 #include "dsl/core/diagnostic.h"
 #include "dsl/core/environment.h"
 #include "dsl/core/naming.h"
@@ -39,6 +40,9 @@ class App {
   /// Adds a rule of the team's own, evaluated with the azure-baseline pack.
   App& add_rule(policy::Rule rule);
   const std::vector<policy::Rule>& rules() const { return rules_; }
+  /// How the generated pipelines deploy and test the application.
+  App& delivery(DeliveryProps props);
+  const DeliveryProps& delivery() const { return delivery_; }
 
   const std::string& name() const { return name_; }
   const std::vector<Environment>& environment_list() const { return environments_; }
@@ -57,6 +61,7 @@ class App {
   StackFunction define_;
   NamingConvention naming_;
   std::vector<policy::Rule> rules_;
+  DeliveryProps delivery_;
   std::vector<std::unique_ptr<Stack>> stacks_;
   Diagnostics diagnostics_;
   bool synthesized_ = false;

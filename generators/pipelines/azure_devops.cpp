@@ -47,22 +47,25 @@ Mapping install_terraform() {
 /// federation: no secret) and, with addSpnToEnvironment, hands the script the federated token,
 /// which the azurerm provider and backend then use (ARM_USE_OIDC).
 Mapping azure_cli(std::string display_name, const Delivery& delivery, const Stage& stage,
-                  std::string text, Mapping env) {
+                  std::string text, Mapping env, std::string working_directory = {}) {
   // A name, not a variable: Azure DevOps resolves and authorizes service connections before
   // the run starts, when variable groups are not yet read.
   const std::string connection = fmt::format("{}-{}", delivery.app, stage.environment);
   const std::string login =
       "export ARM_CLIENT_ID=\"$servicePrincipalId\" ARM_TENANT_ID=\"$tenantId\"\n"
       "export ARM_OIDC_TOKEN=\"$idToken\" ARM_USE_OIDC=true\n";
-  return Mapping{{"task", "AzureCLI@2"},
-                 {"displayName", std::move(display_name)},
-                 {"inputs", Mapping{{"azureSubscription", connection},
-                                    {"scriptType", "bash"},
-                                    {"scriptLocation", "inlineScript"},
-                                    {"addSpnToEnvironment", true},
-                                    {"workingDirectory", stage.terraform_dir},
-                                    {"inlineScript", "set -euo pipefail\n" + login + text}}},
-                 {"env", std::move(env)}};
+  Mapping task{{"task", "AzureCLI@2"},
+               {"displayName", std::move(display_name)},
+               {"inputs", Mapping{{"azureSubscription", connection},
+                                  {"scriptType", "bash"},
+                                  {"scriptLocation", "inlineScript"},
+                                  {"addSpnToEnvironment", true},
+                                  {"workingDirectory", working_directory.empty()
+                                                           ? stage.terraform_dir
+                                                           : std::move(working_directory)},
+                                  {"inlineScript", "set -euo pipefail\n" + login + text}}}};
+  if (!env.empty()) task.add("env", std::move(env));
+  return task;
 }
 
 /// Completes the partial `backend "azurerm"` block of versions.tf from the stage's variables.
@@ -72,8 +75,48 @@ constexpr const char* kInitWithBackend =
     "  -backend-config=\"storage_account_name=$(TF_STATE_STORAGE_ACCOUNT)\" \\\n"
     "  -backend-config=\"container_name=$(TF_STATE_CONTAINER)\"\n";
 
+/// The application's own tests, first: a failing unit test stops the run before any plan.
+void add_app_tests(const Delivery& delivery, Sequence& steps) {
+  if (!delivery.tests) return;
+  const AppTests& tests = *delivery.tests;
+  if (tests.python) {
+    steps.add(Mapping{{"task", "UsePythonVersion@0"},
+                      {"displayName", "Set up Python"},
+                      {"inputs", Mapping{{"versionSpec", *tests.python}}}});
+  }
+  if (!tests.install.empty()) {
+    steps.add(script("Install test dependencies", tests.install, tests.directory));
+  }
+  steps.add(script("Application tests", tests.command, tests.directory));
+  if (tests.junit_report) {
+    steps.add(Mapping{{"task", "PublishTestResults@2"},
+                      {"displayName", "Publish test results"},
+                      {"condition", "succeededOrFailed()"},
+                      {"inputs", Mapping{{"testResultsFormat", "JUnit"},
+                                         {"testResultsFiles", fmt::format("{}/{}", tests.directory,
+                                                                          *tests.junit_report)},
+                                         {"failTaskOnMissingResultsFile", true}}}});
+  }
+  if (tests.coverage_report) {
+    steps.add(Mapping{
+        // @1, the version the Azure Pipelines schema knows; it reads Cobertura XML.
+        {"task", "PublishCodeCoverageResults@1"},
+        {"displayName", "Publish code coverage"},
+        {"condition", "succeededOrFailed()"},
+        {"inputs", Mapping{{"codeCoverageTool", "Cobertura"},
+                           {"summaryFileLocation",
+                            fmt::format("{}/{}", tests.directory, *tests.coverage_report)}}}});
+  }
+}
+
+/// A stage's agent pool: the environment's self-hosted pool, or none (the pipeline's default).
+void add_pool(const Stage& stage, Mapping& stage_or_job) {
+  if (!stage.runner.empty()) stage_or_job.add("pool", Mapping{{"name", stage.runner}});
+}
+
 Mapping validate_stage(const Delivery& delivery) {
   Sequence steps{checkout()};
+  add_app_tests(delivery, steps);
   steps.add(script("Build iacgen",
                    "sudo apt-get update\n"
                    "sudo apt-get install -y --no-install-recommends cmake g++ libfmt-dev "
@@ -87,6 +130,8 @@ Mapping validate_stage(const Delivery& delivery) {
                                "./build/iacgen check --app {} --format sarif --fail-on error \\\n"
                                "  > \"$(Build.ArtifactStagingDirectory)/sarif/iacgen.sarif\"\n",
                                delivery.app)));
+  steps.add(script("IaC security scan (Checkov)",
+                   checkov_command(delivery.app, "$(Build.ArtifactStagingDirectory)/sarif")));
   // `CodeAnalysisLogs` is the artifact the SARIF SAST Scans Tab extension shows; published when
   // the check fails too, since that is when the findings are needed.
   steps.add(Mapping{{"task", "PublishPipelineArtifact@1"},
@@ -102,59 +147,131 @@ Mapping validate_stage(const Delivery& delivery) {
                      "terraform init -backend=false -input=false\nterraform validate\n",
                      stage.terraform_dir));
   }
-  return Mapping{
-      {"stage", "validate"},
-      {"displayName", "Validate"},
-      {"jobs", Sequence{Mapping{{"job", "validate"},
-                                {"displayName", "Build, diff, policy, terraform validate"},
-                                {"timeoutInMinutes", 30},
-                                {"steps", std::move(steps)}}}}};
+  // Both flavours are checked on every change, whichever one deploys.
+  for (const Stage& stage : delivery.stages) {
+    steps.add(script(fmt::format("bicep build and lint ({})", stage.environment),
+                     "az bicep build --file main.bicep --stdout > /dev/null\n"
+                     "az bicep lint --file main.bicep\n",
+                     stage.bicep_dir));
+  }
+  return Mapping{{"stage", "validate"},
+                 {"displayName", "Validate"},
+                 {"jobs", Sequence{Mapping{{"job", "validate"},
+                                           {"displayName", "Tests, diff, policy, scan, validate"},
+                                           {"timeoutInMinutes", 30},
+                                           {"steps", std::move(steps)}}}}};
+}
+
+/// `az deployment sub <verb>` of the stage's main.bicep with its parameters file.
+std::string bicep_deployment(const Delivery& delivery, const Stage& stage, std::string_view verb) {
+  return fmt::format(
+      "az deployment sub {} \\\n"
+      "  --name \"{}-{}-$(Build.BuildId)\" --location {} \\\n"
+      "  --template-file main.bicep --parameters main.bicepparam",
+      verb, delivery.app, stage.environment, stage.location);
+}
+
+/// Zip-deploys each app's package, then calls its health endpoint until it answers 2xx.
+void add_site_deployments(const Delivery& delivery, const Stage& stage, Sequence& steps) {
+  for (const SiteDeployment& site : stage.sites) {
+    std::string text;
+    if (!site.build.empty()) text += site.build + "\n";
+    text += fmt::format("(cd {} && zip -qr \"$(Agent.TempDirectory)/{}.zip\" .)\n", site.output,
+                        site.name);
+    text += site.function_app
+                ? fmt::format(
+                      "az functionapp deployment source config-zip \\\n"
+                      "  --resource-group {} --name {} --src \"$(Agent.TempDirectory)/{}.zip\"\n",
+                      site.resource_group, site.name, site.name)
+                : fmt::format(
+                      "az webapp deploy --type zip \\\n"
+                      "  --resource-group {} --name {} "
+                      "--src-path \"$(Agent.TempDirectory)/{}.zip\"\n",
+                      site.resource_group, site.name, site.name);
+    steps.add(azure_cli(fmt::format("Deploy {}", site.name), delivery, stage, std::move(text),
+                        Mapping{}, site.package_path));
+    steps.add(script(fmt::format("Smoke test {}", site.name), smoke_test(site.health_url)));
+  }
 }
 
 Mapping environment_stage(const Delivery& delivery, const Stage& stage,
                           const std::string& previous) {
-  const std::string artifact = fmt::format("tfplan-{}", stage.environment);
+  const bool terraform = delivery.flavour == IacFlavour::terraform;
+  const std::string artifact =
+      fmt::format("{}-{}", terraform ? "tfplan" : "whatif", stage.environment);
   // Secret variables are not in a script's environment unless mapped, and are mapped here by
-  // name only: their values live in the variable group.
-  Mapping plan_env{{"TF_VAR_subscription_id", "$(ARM_SUBSCRIPTION_ID)"}};
+  // name only: their values live in the variable group. Terraform reads TF_VAR_<name>, the
+  // .bicepparam file <NAME>.
+  Mapping secrets;
   for (const std::string& parameter : stage.secure_parameters) {
-    plan_env.add("TF_VAR_" + parameter, fmt::format("$({})", secret_name(parameter)));
+    secrets.add(terraform ? "TF_VAR_" + parameter : secret_name(parameter),
+                fmt::format("$({})", secret_name(parameter)));
   }
+  Mapping plan_env =
+      terraform ? Mapping{{"TF_VAR_subscription_id", "$(ARM_SUBSCRIPTION_ID)"}} : Mapping{};
+  for (const auto& entry : secrets.entries) plan_env.entries.push_back(entry);
 
-  Sequence plan_steps{checkout(), install_terraform()};
-  Mapping plan =
-      azure_cli("terraform plan", delivery, stage,
-                std::string(kInitWithBackend) +
-                    // Exit code 2 means "changes": not a failure, but the apply job's cue.
-                    "set +e\n"
-                    "terraform plan -input=false -detailed-exitcode -out=tfplan\n"
-                    "code=$?\n"
-                    "set -e\n"
-                    "if [ \"$code\" -eq 1 ]; then exit 1; fi\n"
-                    "if [ \"$code\" -eq 2 ]; then changes=true; else changes=false; fi\n"
-                    "echo \"##vso[task.setvariable variable=changes;isOutput=true]$changes\"\n"
-                    "mkdir -p \"$(Build.ArtifactStagingDirectory)/tfplan\"\n"
-                    // The lock file pins the provider hashes the plan was made with.
-                    "cp tfplan .terraform.lock.hcl \"$(Build.ArtifactStagingDirectory)/tfplan/\"\n",
-                std::move(plan_env));
-  plan.entries.insert(plan.entries.begin() + 1, yaml::Entry{"name", "plan"});
-  plan_steps.add(std::move(plan));
-  plan_steps.add(
-      Mapping{{"task", "PublishPipelineArtifact@1"},
-              {"displayName", "Publish the plan"},
-              {"inputs", Mapping{{"targetPath", "$(Build.ArtifactStagingDirectory)/tfplan"},
-                                 {"artifact", artifact}}}});
-
+  Sequence plan_steps{checkout()};
   Sequence apply_steps{checkout()};
   apply_steps.add(Mapping{{"download", "current"}, {"artifact", artifact}});
-  apply_steps.add(install_terraform());
-  apply_steps.add(
-      azure_cli("terraform apply", delivery, stage,
-                fmt::format("cp \"$(Pipeline.Workspace)/{}/tfplan\" \"$(Pipeline.Workspace)/{}/"
-                            ".terraform.lock.hcl\" .\n",
-                            artifact, artifact) +
-                    kInitWithBackend + "terraform apply -input=false tfplan\n",
-                Mapping{}));
+  if (terraform) {
+    plan_steps.add(install_terraform());
+    Mapping plan = azure_cli(
+        "terraform plan", delivery, stage,
+        std::string(kInitWithBackend) +
+            // Exit code 2 means "changes": not a failure, but the apply job's cue.
+            "set +e\n"
+            "terraform plan -input=false -detailed-exitcode -out=tfplan\n"
+            "code=$?\n"
+            "set -e\n"
+            "if [ \"$code\" -eq 1 ]; then exit 1; fi\n"
+            "if [ \"$code\" -eq 2 ]; then changes=true; else changes=false; fi\n"
+            "echo \"##vso[task.setvariable variable=changes;isOutput=true]$changes\"\n"
+            "mkdir -p \"$(Build.ArtifactStagingDirectory)/tfplan\"\n"
+            // The lock file pins the provider hashes the plan was made with.
+            "cp tfplan .terraform.lock.hcl \"$(Build.ArtifactStagingDirectory)/tfplan/\"\n",
+        std::move(plan_env));
+    plan.entries.insert(plan.entries.begin() + 1, yaml::Entry{"name", "plan"});
+    plan_steps.add(std::move(plan));
+    plan_steps.add(
+        Mapping{{"task", "PublishPipelineArtifact@1"},
+                {"displayName", "Publish the plan"},
+                {"inputs", Mapping{{"targetPath", "$(Build.ArtifactStagingDirectory)/tfplan"},
+                                   {"artifact", artifact}}}});
+    apply_steps.add(install_terraform());
+    Mapping apply =
+        azure_cli("terraform apply", delivery, stage,
+                  fmt::format("cp \"$(Pipeline.Workspace)/{}/tfplan\" \"$(Pipeline.Workspace)/{}/"
+                              ".terraform.lock.hcl\" .\n",
+                              artifact, artifact) +
+                      kInitWithBackend + "terraform apply -input=false tfplan\n",
+                  Mapping{});
+    if (!stage.sites.empty()) {
+      apply.entries.insert(
+          apply.entries.begin() + 2,
+          yaml::Entry{"condition", "and(succeeded(), eq(variables.changes, 'true'))"});
+    }
+    apply_steps.add(std::move(apply));
+  } else {
+    // Bicep has no plan file: what-if is the reviewed preview, and the deployment deploys the
+    // same commit's template.
+    Mapping what_if = azure_cli("Bicep what-if", delivery, stage,
+                                bicep_deployment(delivery, stage, "what-if") +
+                                    " \\\n  --result-format FullResourcePayloads | tee whatif.txt\n"
+                                    "mkdir -p \"$(Build.ArtifactStagingDirectory)/whatif\"\n"
+                                    "cp whatif.txt \"$(Build.ArtifactStagingDirectory)/whatif/\"\n",
+                                std::move(plan_env), stage.bicep_dir);
+    plan_steps.add(std::move(what_if));
+    plan_steps.add(
+        Mapping{{"task", "PublishPipelineArtifact@1"},
+                {"displayName", "Publish the what-if"},
+                {"inputs", Mapping{{"targetPath", "$(Build.ArtifactStagingDirectory)/whatif"},
+                                   {"artifact", artifact}}}});
+    apply_steps.add(azure_cli("Bicep deploy", delivery, stage,
+                              bicep_deployment(delivery, stage, "create") + "\n",
+                              std::move(secrets), stage.bicep_dir));
+  }
+  add_site_deployments(delivery, stage, apply_steps);
 
   std::string condition = "and(succeeded(), ne(variables['Build.Reason'], 'PullRequest')";
   if (stage.prod)
@@ -162,35 +279,46 @@ Mapping environment_stage(const Delivery& delivery, const Stage& stage,
         fmt::format(", eq(variables['Build.SourceBranch'], 'refs/heads/{}')", kDefaultBranch);
   condition += ")";
 
-  Sequence jobs{
-      Mapping{{"job", "plan"},
-              {"displayName", fmt::format("Plan {}", stage.environment)},
-              {"timeoutInMinutes", 30},
-              {"steps", std::move(plan_steps)}},
-      Mapping{
-          {"deployment", "apply"},
-          {"displayName", fmt::format("Apply {}", stage.environment)},
-          {"dependsOn", "plan"},
-          {"condition", "and(succeeded(), eq(dependencies.plan.outputs['plan.changes'], 'true'))"},
-          // Approvals, the exclusive lock and (for prod) the branch control are checks on
-          // this environment; the deployment waits for them.
-          {"environment", fmt::format("{}-{}", delivery.app, stage.environment)},
-          {"timeoutInMinutes", 60},
-          {"strategy",
-           Mapping{{"runOnce", Mapping{{"deploy", Mapping{{"steps", std::move(apply_steps)}}}}}}}}};
+  Mapping deployment{{"deployment", "apply"},
+                     {"displayName", fmt::format("Deploy {}", stage.environment)},
+                     {"dependsOn", "plan"}};
+  if (terraform && stage.sites.empty()) {
+    deployment.add("condition",
+                   "and(succeeded(), eq(dependencies.plan.outputs['plan.changes'], 'true'))");
+  } else if (terraform) {
+    // Packages deploy on every run; the apply step runs only when the plan has changes.
+    deployment.add("variables",
+                   Mapping{{"changes", "$[ dependencies.plan.outputs['plan.changes'] ]"}});
+  }
+  // Approvals, the exclusive lock and (for prod) the branch control are checks on this
+  // environment; the deployment waits for them.
+  deployment.add("environment", fmt::format("{}-{}", delivery.app, stage.environment));
+  deployment.add("timeoutInMinutes", 60);
+  deployment.add(
+      "strategy",
+      Mapping{{"runOnce", Mapping{{"deploy", Mapping{{"steps", std::move(apply_steps)}}}}}});
 
-  return Mapping{
-      {"stage", stage.id},
-      {"displayName", stage.environment},
-      {"dependsOn", previous},
-      {"condition", std::move(condition)},
-      // One run at a time per environment, in order, with the environment's exclusive lock.
-      {"lockBehavior", "sequential"},
-      // The group holds ARM_SUBSCRIPTION_ID, TF_STATE_RESOURCE_GROUP, TF_STATE_STORAGE_ACCOUNT,
-      // TF_STATE_CONTAINER and the stack's secrets as secret variables.
-      {"variables",
-       Sequence{Mapping{{"group", fmt::format("{}-{}", delivery.app, stage.environment)}}}},
-      {"jobs", std::move(jobs)}};
+  Sequence jobs{Mapping{{"job", "plan"},
+                        {"displayName",
+                         fmt::format("{} {}", terraform ? "Plan" : "What-if", stage.environment)},
+                        {"timeoutInMinutes", 30},
+                        {"steps", std::move(plan_steps)}},
+                std::move(deployment)};
+
+  Mapping result{{"stage", stage.id},
+                 {"displayName", stage.environment},
+                 {"dependsOn", previous},
+                 {"condition", std::move(condition)},
+                 // One run at a time per environment, in order, with the environment's
+                 // exclusive lock.
+                 {"lockBehavior", "sequential"}};
+  add_pool(stage, result);
+  // The group holds ARM_SUBSCRIPTION_ID, TF_STATE_RESOURCE_GROUP, TF_STATE_STORAGE_ACCOUNT,
+  // TF_STATE_CONTAINER and the stack's secrets as secret variables.
+  result.add("variables",
+             Sequence{Mapping{{"group", fmt::format("{}-{}", delivery.app, stage.environment)}}});
+  result.add("jobs", std::move(jobs));
+  return result;
 }
 
 }  // namespace

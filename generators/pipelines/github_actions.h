@@ -14,4 +14,8 @@ std::string github_workflow(const Delivery& delivery);
 /// `dependabot.yml`: updates for the pinned actions and for each environment's providers.
 std::string dependabot(const Delivery& delivery);
 
+/// `actionlint.yaml`: the self-hosted runner labels the workflow uses, so that actionlint knows
+/// them; empty when every job runs on hosted runners.
+std::string actionlint_config(const Delivery& delivery);
+
 }  // namespace iac::gen::pipelines

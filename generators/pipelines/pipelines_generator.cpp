@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "dsl/azure/function_app.h"
+#include "dsl/azure/resource_group.h"
+#include "dsl/azure/web_app.h"
 #include "dsl/core/app.h"
 #include "dsl/core/stack.h"
 #include "generators/output/output_sink.h"
@@ -22,18 +25,55 @@ std::string identifier(const std::string& name) {
   return out;
 }
 
-Delivery delivery_of(const App& app) {
-  Delivery delivery{.app = app.name(), .stages = {}};
+Delivery delivery_of(const App& app, Diagnostics& diagnostics) {
+  const DeliveryProps& props = app.delivery();
+  Delivery delivery{
+      .app = app.name(), .stages = {}, .flavour = props.deploy_with, .tests = props.tests};
   for (const auto& stack : app.stacks()) {
     const Environment& env = stack->env();
-    Stage stage{
-        .environment = env.name,
-        .id = identifier(env.name),
-        .prod = env.is_prod(),
-        .terraform_dir = fmt::format("{}/{}/{}/terraform", kOutputRoot, app.name(), env.name),
-        .secure_parameters = {}};
+    const std::string dir = fmt::format("{}/{}/{}", kOutputRoot, app.name(), env.name);
+    const auto runner = props.self_hosted_runners.find(env.name);
+    Stage stage{.environment = env.name,
+                .id = identifier(env.name),
+                .prod = env.is_prod(),
+                .terraform_dir = dir + "/terraform",
+                .bicep_dir = dir + "/bicep",
+                .location = env.location,
+                .runner = runner == props.self_hosted_runners.end() ? "" : runner->second,
+                .sites = {},
+                .secure_parameters = {}};
     for (const Parameter& parameter : stack->parameters()) {
       if (parameter.props.secure) stage.secure_parameters.push_back(parameter.name);
+    }
+    for (const Resource* resource : stack->resources()) {
+      const auto* site = dynamic_cast<const azure::Site*>(resource);
+      if (site == nullptr || !site->package()) continue;
+      const auto& package = *site->package();
+      // Only an open endpoint answers a hosted runner: an allow list does not list its address.
+      if (site->settings().public_network.mode() != PublicNetwork::Mode::open &&
+          stage.runner.empty()) {
+        diagnostics.push_back(
+            {.rule_id = "IAC-PIPE-003",
+             .severity = Severity::error,
+             .path = site->path(),
+             .message = fmt::format("'{}' is not open to the internet in {}, so a hosted "
+                                    "runner can neither deploy its package nor call its health "
+                                    "endpoint",
+                                    site->name(), env.name),
+             .fix = fmt::format("set `.self_hosted_runners = {{{{\"{}\", \"<runner label>\"}}}}` "
+                                "in the app's delivery, for a runner inside the environment's "
+                                "network",
+                                env.name)});
+      }
+      stage.sites.push_back(
+          {.function_app = dynamic_cast<const azure::LinuxFunctionApp*>(site) != nullptr,
+           .name = site->name(),
+           .resource_group = stack->resource_group().name(),
+           .package_path = package.path,
+           .build = package.build,
+           .output = package.output,
+           .health_url = fmt::format("https://{}.azurewebsites.net{}", site->name(),
+                                     site->smoke_test_path().value_or("/"))});
     }
     delivery.stages.push_back(std::move(stage));
   }
@@ -44,12 +84,17 @@ class PipelinesGenerator final : public Generator {
  public:
   Diagnostics generate(const App& app, OutputSink& sink) const override {
     if (app.stacks().empty()) return {};
-    const Delivery delivery = delivery_of(app);
+    Diagnostics diagnostics;
+    const Delivery delivery = delivery_of(app, diagnostics);
+    if (has_errors(diagnostics)) return diagnostics;
     const std::string dir = app.name() + "/pipelines/";
     sink.write(dir + "azure-pipelines.yml", azure_pipelines(delivery));
     sink.write(dir + "github/workflows/deploy.yml", github_workflow(delivery));
     sink.write(dir + "github/dependabot.yml", dependabot(delivery));
-    return {};
+    if (std::string config = actionlint_config(delivery); !config.empty()) {
+      sink.write(dir + "github/actionlint.yaml", config);
+    }
+    return diagnostics;
   }
 };
 
@@ -59,6 +104,26 @@ std::string secret_name(const std::string& parameter) {
   std::string out;
   for (char c : parameter) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
+}
+
+std::string checkov_command(const std::string& app, const std::string& sarif_dir) {
+  return fmt::format(
+      "pipx run --spec checkov=={} checkov --directory {}/{} \\\n"
+      "  --framework terraform bicep --quiet --soft-fail \\\n"
+      "  --output cli --output sarif --output-file-path console,{}\n",
+      kCheckovVersion, kOutputRoot, app, sarif_dir);
+}
+
+std::string smoke_test(const std::string& url) {
+  // --fail and --retry-all-errors retry every 4xx/5xx and connection error (a fresh
+  // deployment restarts the app); a 3xx is no failure to curl, hence the code check.
+  return fmt::format(
+      "code=$(curl --silent --show-error --fail --retry 10 --retry-delay 15 --retry-all-errors \\\n"
+      "  --max-time 30 --output /dev/null --write-out '%{{http_code}}' \"{}\") || "
+      "code=${{code:-000}}\n"
+      "echo \"health endpoint answered HTTP $code\"\n"
+      "case \"$code\" in 2[0-9][0-9]) ;; *) exit 1 ;; esac\n",
+      url);
 }
 
 std::unique_ptr<Generator> make_generator() { return std::make_unique<PipelinesGenerator>(); }

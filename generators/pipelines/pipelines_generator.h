@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "dsl/core/delivery.h"
 #include "generators/generator.h"
 
 namespace iac::gen::pipelines {
@@ -18,12 +19,28 @@ inline constexpr const char* kDefaultBranch = "main";
 /// Where the pipelines expect the committed output, relative to the repository root.
 inline constexpr const char* kOutputRoot = "out";
 
+/// A function app or web app whose package a stage deploys and probes.
+struct SiteDeployment {
+  bool function_app = false;   ///< `az functionapp` rather than `az webapp`.
+  std::string name;            ///< The app's Azure name.
+  std::string resource_group;  ///< Its resource group's name.
+  std::string package_path;    ///< Zipped from the repository root.
+  std::string build;           ///< Run in package_path first; may be empty.
+  std::string output;          ///< Zipped, relative to package_path.
+  std::string health_url;      ///< `https://<name>.azurewebsites.net<path>`.
+};
+
 /// One environment as a delivery stage, in declaration order.
 struct Stage {
   std::string environment;    ///< The environment's name, e.g. `prod`.
   std::string id;             ///< `environment` as a job/stage identifier (`[A-Za-z0-9_]`).
   bool prod = false;          ///< Deploys only from kDefaultBranch.
   std::string terraform_dir;  ///< `out/<app>/<env>/terraform`, from the repository root.
+  std::string bicep_dir;      ///< `out/<app>/<env>/bicep`.
+  std::string location;       ///< The environment's primary region (subscription deployments).
+  /// A self-hosted runner label / agent pool inside the environment's network; empty: hosted.
+  std::string runner;
+  std::vector<SiteDeployment> sites;
   /// Secure stack parameters: passed as `TF_VAR_<name>` from a secret named secret_name().
   std::vector<std::string> secure_parameters;
 };
@@ -32,7 +49,20 @@ struct Stage {
 struct Delivery {
   std::string app;
   std::vector<Stage> stages;
+  IacFlavour flavour = IacFlavour::terraform;
+  std::optional<AppTests> tests;
 };
+
+/// Checkov, the IaC scanner the pipelines run as a second opinion: pinned, run with pipx.
+inline constexpr const char* kCheckovVersion = "3.2.364";
+/// The command that scans `out/<app>` and writes `<dir>/results_sarif.sarif`. Soft-fail:
+/// `iacgen check` is the gate (it knows the suppressions and their reasons); Checkov's findings
+/// go to the code-scanning view for review.
+std::string checkov_command(const std::string& app, const std::string& sarif_dir);
+
+/// A shell script that calls `url` until it answers (10 attempts, 15 s apart, 30 s each) and
+/// fails unless the final answer is 2xx.
+std::string smoke_test(const std::string& url);
 
 /// The secret (GitHub secret, Azure DevOps secret variable) that holds a secure parameter:
 /// its name upper-cased, the same environment variable the .bicepparam file reads.

@@ -106,6 +106,9 @@ void declare(Stack& s, const Environment& env) {
                                                 "clinic VPN egress; dev holds synthetic data only")
                                           : PublicNetwork::disabled(),
                     .health_check_path = "/healthz"}});
+  api.package({.path = "api",
+               .build = "dotnet publish src/Clinic.Api -c Release -o publish",
+               .output = "publish"});
   api.setting("ASPNETCORE_ENVIRONMENT", aspnetcore_environment(env));
   // DefaultAzureCredential picks the user-assigned identity by its client id.
   api.setting("AZURE_CLIENT_ID", identity.client_id());
@@ -147,6 +150,14 @@ App clinic() {
   app.environments({Environment::dev("eastus"), Environment::staging("eastus"),
                     Environment::prod("eastus", "westus")});
   app.define(declare);
+  // Deployed with Bicep, the clinic team's choice; the Terraform output is still validated.
+  // The API is reachable only from the clinic VPN (dev) or privately: every environment
+  // deploys from a runner inside its network.
+  app.delivery(
+      {.deploy_with = IacFlavour::bicep,
+       .tests = AppTests{.directory = "api", .command = "dotnet test -c Release"},
+       .self_hosted_runners = {
+           {"dev", "clinic-dev"}, {"staging", "clinic-staging"}, {"prod", "clinic-prod"}}});
   return app;
 }
 

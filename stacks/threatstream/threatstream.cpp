@@ -45,8 +45,8 @@ void declare(Stack& s, const Environment& env) {
                  {.partition_key = "/partition_key",
                   .default_ttl = std::chrono::duration_cast<std::chrono::seconds>(24h * 30),
                   .excluded_paths = {"/raw_metadata/*"},
-                  .throughput = env.is_prod() ? std::optional(Throughput::autoscale(4000))
-                                              : std::nullopt});
+                  .throughput =
+                      env.is_prod() ? std::optional(Throughput::autoscale(4000)) : std::nullopt});
 
   // The Functions host storage. The Y1 and EP plans mount their code from an Azure Files share,
   // which only accepts the account key: the key stays enabled, for the host only.
@@ -69,9 +69,9 @@ void declare(Stack& s, const Environment& env) {
                      {.owner = "secops-platform", .expires = "2027-06-30"});
   }
 
-  auto& cache = s.add<RedisCache>(
-      "redis", {.sku = env.is_dev() ? RedisSku::basic : RedisSku::standard,
-                .capacity = env.is_dev() ? 0 : 1});
+  auto& cache =
+      s.add<RedisCache>("redis", {.sku = env.is_dev() ? RedisSku::basic : RedisSku::standard,
+                                  .capacity = env.is_dev() ? 0 : 1});
 
   auto& vault = s.add<KeyVault>("kv", {.soft_delete_retention_days = env.is_prod() ? 90 : 7});
 
@@ -89,6 +89,11 @@ void declare(Stack& s, const Environment& env) {
                         consumption ? std::nullopt : std::optional<std::string>("/api/health")},
        // App-wide retry of failed executions; the timer's own policy takes precedence.
        .host = {.retry = Retry::fixed_delay(3, 5s)}});
+  // The pipelines deploy the ingestion code after the infrastructure, then probe /api/health.
+  ingestion.package({.path = "ingestion",
+                     .build = "python -m pip install --target .python_packages/lib/site-packages "
+                              "-r requirements.txt",
+                     .health_path = "/api/health"});
   ingestion.setting("COSMOS_ENDPOINT", cosmos.endpoint());
   ingestion.setting("COSMOS_DATABASE", "threatstream");
   ingestion.setting("COSMOS_CONTAINER", "indicators");
@@ -137,6 +142,19 @@ App threatstream() {
   app.environments({Environment::dev("eastus"), Environment::staging("eastus"),
                     Environment::prod("eastus", "westus")});
   app.define(declare);
+  // The ingestion code's own tests gate every change. The app has no open public endpoint in
+  // any environment, so each environment deploys from a runner inside its network.
+  app.delivery({.tests = AppTests{.directory = "ingestion",
+                                  .python = "3.11",
+                                  .install = "python -m pip install -r requirements.txt pytest "
+                                             "pytest-cov pytest-mock",
+                                  .command = "python -m pytest tests/ --junitxml=test-results.xml "
+                                             "--cov=. --cov-report=xml:coverage.xml",
+                                  .junit_report = "test-results.xml",
+                                  .coverage_report = "coverage.xml"},
+                .self_hosted_runners = {{"dev", "threatstream-dev"},
+                                        {"staging", "threatstream-staging"},
+                                        {"prod", "threatstream-prod"}}});
   return app;
 }
 

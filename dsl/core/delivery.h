@@ -1,0 +1,58 @@
+#pragma once
+/// Delivery: how an application's generated pipelines deploy, test and reach its environments.
+/// Read by the pipelines generator only; it changes nothing in the infrastructure.
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace iac {
+
+/// Which synthesized flavour the pipelines deploy. The other one is still built and linted
+/// on every change, so either can take over.
+enum class IacFlavour { terraform, bicep };
+
+/// The application's own tests, run by the Validate job before any environment is touched.
+struct AppTests {
+  /// Where the tests run, relative to the repository root. @default "."
+  std::string directory = ".";
+  /// Python version to set up, e.g. "3.11"; none for other stacks. @default none
+  std::optional<std::string> python;
+  /// Installs what the tests need, e.g. "python -m pip install -r requirements-dev.txt".
+  std::string install;
+  /// Runs the tests; a non-zero exit fails the pipeline. Required.
+  std::string command;
+  /// A JUnit XML file the command writes, published as test results. @default none
+  std::optional<std::string> junit_report;
+  /// A Cobertura XML file the command writes, published as code coverage. @default none
+  std::optional<std::string> coverage_report;
+};
+
+struct DeliveryProps {
+  /// @default Terraform
+  IacFlavour deploy_with = IacFlavour::terraform;
+  /// @default none
+  std::optional<AppTests> tests;
+  /// Environment name → self-hosted runner label (GitHub) and agent pool (Azure DevOps) inside
+  /// that environment's network. Every job of the environment runs there: with private
+  /// endpoints, neither the data plane Terraform writes to nor the app's deployment endpoint
+  /// is reachable from a hosted runner. @default none: hosted runners
+  std::map<std::string, std::string> self_hosted_runners;
+};
+
+/// The code package of a function app or web app, deployed after the infrastructure of each
+/// environment, then probed at its health endpoint.
+struct PackageProps {
+  /// The folder zipped and deployed, relative to the repository root. Required.
+  std::string path;
+  /// Runs in `path` before zipping, e.g. installing Python dependencies into
+  /// `.python_packages/lib/site-packages`. @default none
+  std::string build;
+  /// The folder zipped, relative to `path`, e.g. "publish" for `dotnet publish -o publish`.
+  /// @default "."
+  std::string output = ".";
+  /// The path the smoke test calls, e.g. "/api/health". @default the app's health check path
+  std::optional<std::string> health_path;
+};
+
+}  // namespace iac
