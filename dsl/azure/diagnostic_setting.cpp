@@ -23,16 +23,15 @@ bool targets(const DiagnosticSetting& setting, const Resource& resource,
          setting.props().workspace;
 }
 
-/// The construct id of the setting of one source: `diagnostics`, `diagnostics-blob`, ...
-std::string setting_id(std::string_view child_type) {
-  if (child_type.empty()) return "diagnostics";
+/// The short name of a sub-service: `blob` for blobServices, `database` for databases.
+std::string child_short_name(std::string_view child_type) {
   std::string_view base = child_type;
   if (base.ends_with("Services")) {
     base.remove_suffix(8);
   } else if (base.ends_with("s")) {
     base.remove_suffix(1);
   }
-  return "diagnostics-" + std::string(base);
+  return std::string(base);
 }
 
 class DiagnosticsAspect final : public Aspect {
@@ -59,8 +58,13 @@ class DiagnosticsAspect final : public Aspect {
     if (resource == static_cast<const Resource*>(destination_)) return;
     for (const DiagnosticSource& source : resource->diagnostic_sources()) {
       if (declared_.contains({resource, std::string(source.child_type)})) continue;
+      // Names differ per sub-service too: Azure needs them unique per target only, but they
+      // all sit under one construct here.
+      const std::string suffix = source.child_type.empty()
+                                     ? std::string()
+                                     : fmt::format("-{}", child_short_name(source.child_type));
       resource->add<DiagnosticSetting>(
-          setting_id(source.child_type),
+          fmt::format("diagnostics{}", suffix),
           {.target = *resource,
            .child_type = std::string(source.child_type),
            .child_name = std::string(source.child_name),
@@ -68,7 +72,7 @@ class DiagnosticsAspect final : public Aspect {
            .log_category_groups = to_strings(source.log_category_groups),
            .metric_categories = to_strings(source.metric_categories),
            .dedicated_tables = source.dedicated_tables,
-           .name = std::string(DiagnosticSetting::kDefaultName)});
+           .name = fmt::format("{}{}", DiagnosticSetting::kDefaultName, suffix)});
     }
   }
 

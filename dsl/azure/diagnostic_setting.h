@@ -38,7 +38,8 @@ struct DiagnosticSettingProps {
   std::vector<std::string> metric_categories;
   /// Resource-specific tables (`Dedicated`) instead of AzureDiagnostics. @default false
   bool dedicated_tables = false;
-  /// Unique per target resource. @default `diag-log-analytics`
+  /// Unique per target resource. @default `diag-log-analytics` (the aspect adds `-blob`, ...
+  /// for sub-services)
   std::optional<std::string> name;
 };
 

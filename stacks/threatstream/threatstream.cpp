@@ -61,7 +61,7 @@ void declare_alerting(Stack& s, const Environment& env, Observability& monitorin
        .scope = insights,
        .query = R"(traces
 | where message contains "Error fetching from"
-| extend source = extract("from (\w+):", 1, message)
+| extend source = extract("from (\\w+):", 1, message)
 | project timestamp, source, message)",
        .comparison = Comparison::greater_than,
        .threshold = 5,

@@ -262,7 +262,7 @@ int main(int argc, char** argv) {
     }
   }
   // The diagnostics aspect's settings (the workspace is their destination, not a source).
-  const std::vector<std::string> diagnostics = {
+  const std::vector<std::string> diagnostic_settings = {
       "appi_diagnostics",     "st_diagnostics",      "st_diagnostics_blob", "st_diagnostics_queue",
       "st_diagnostics_table", "st_diagnostics_file", "kv_diagnostics"};
   auto tag_keys_of = [](const Declared& d) {
@@ -288,7 +288,7 @@ int main(int argc, char** argv) {
       main_tf.value(p, value);
     }
   }
-  for (const auto& label : diagnostics) {
+  for (const auto& label : diagnostic_settings) {
     main_tf.blocks["resource"].push_back("azurerm_monitor_diagnostic_setting." + label);
   }
   for (std::size_t i = 0; i < queries().size(); ++i) {

@@ -38,12 +38,8 @@ Problem missing_diagnostics(const Resource& resource, const Environment&) {
     missing +=
         source.child_type.empty() ? std::string("the resource") : std::string(source.child_type);
   }
-  if (missing.empty()) return {};
-  if (azure::diagnostics_destination(resource.stack()) == nullptr) {
-    return "no diagnostic setting (" + missing +
-           "): the stack has no Log Analytics workspace, or several and no "
-           "`s.send_diagnostics_to(...)`";
-  }
+  // Without a destination AZ-DIAG-002 reports the stack once, not every resource.
+  if (missing.empty() || azure::diagnostics_destination(resource.stack()) == nullptr) return {};
   return "no diagnostic setting sends the logs and metrics of " + missing + " to Log Analytics";
 }
 
@@ -71,6 +67,33 @@ std::vector<Rule> diagnostics() {
                    .benchmark = "LT-3"},
           .kinds = {},
           .check = missing_diagnostics},
+      for_kind<ResourceGroup>(
+          {.id = "AZ-DIAG-002",
+           .title = "The stack has a Log Analytics workspace for its diagnostics",
+           .rationale = "The diagnostics aspect sends logs and metrics to the stack's workspace; "
+                        "without one (or with several and none named) nothing is sent.",
+           .fix = "add a LogAnalyticsWorkspace (templates::Observability), or name one with "
+                  "`s.send_diagnostics_to(...)`; a central workspace outside the stack: "
+                  "suppress with that reason",
+           .levels = Levels::everywhere(Level::warning),
+           .checkov = {},
+           .psrule = {},
+           .benchmark = "LT-3"},
+          [](const ResourceGroup& group, const Environment&) -> Problem {
+            const Stack& stack = group.stack();
+            if (azure::diagnostics_destination(stack) != nullptr) return {};
+            std::size_t sources = 0;
+            for (const Resource* resource : stack.resources()) {
+              if (resource->diagnostics().is_enforced() &&
+                  !resource->diagnostic_sources().empty()) {
+                ++sources;
+              }
+            }
+            if (sources == 0) return {};
+            return std::to_string(sources) +
+                   " resources can send logs and metrics, but the stack has no Log Analytics "
+                   "workspace (or several and no `s.send_diagnostics_to(...)`)";
+          }),
       Rule{.info = {.id = "AZ-ALERT-001",
                     .title = "Alerts notify an action group",
                     .rationale = "An alert without an action group fires silently: it is only "

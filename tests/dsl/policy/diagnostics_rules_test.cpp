@@ -24,6 +24,12 @@ const RegisterRuleCases kCases{{
        s.add<LogAnalyticsWorkspace>("log", {.retention_days = 90});
        s.add<KeyVault>("kv").set_diagnostics(Control::waived("sandbox vault"));
      }},
+    {"AZ-DIAG-002", Environment::prod("eastus"),
+     [](Stack& s) {
+       s.add<LogAnalyticsWorkspace>("log", {.retention_days = 90});
+       s.add<KeyVault>("kv");
+     },
+     [](Stack& s) { s.add<KeyVault>("kv"); }},
     {"AZ-ALERT-001", Environment::prod("eastus"),
      [](Stack& s) {
        auto& logs = s.add<LogAnalyticsWorkspace>("log", {.retention_days = 90});

@@ -145,7 +145,7 @@ TEST_CASE("a log alert's KQL is a verbatim multi-line string when it can be") {
   auto result = testing::synthesize(app);
   REQUIRE_FALSE(has_errors(result.diagnostics));
   const std::string& bicep = result.file("app/dev/bicep/resources.bicep");
-  CHECK(contains(bicep, R"(          query: '''
+  CHECK(contains(bicep, R"x(          query: '''
 AppTraces
 | where Message has "${x}" and A == 'b'
 | extend s = extract("(\\w+)", 1, Message)'''
@@ -156,7 +156,7 @@ AppTraces
             numberOfEvaluationPeriods: 1
             minFailingPeriodsToAlert: 1
           }
-)"));
+)x"));
   CHECK(contains(bicep, R"(          query: 'print \'\'\'\nx\''
 )"));
   CHECK(contains(bicep, "  location: 'eastus'\n"));

@@ -29,9 +29,11 @@ TEST_CASE("diagnostic settings target the resource or its sub-service, to the wo
   name                       = "diag-log-analytics"
   target_resource_id         = azurerm_key_vault.kv.id
   log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
+
   enabled_log {
     category_group = "allLogs"
   }
+
   enabled_metric {
     category = "AllMetrics"
   }
@@ -44,6 +46,7 @@ TEST_CASE("diagnostic settings target the resource or its sub-service, to the wo
   name                       = "diag-log-analytics"
   target_resource_id         = azurerm_storage_account.st.id
   log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
+
   enabled_metric {
     category = "Transaction"
   }
@@ -73,11 +76,13 @@ TEST_CASE("an action group writes the common alert schema and takes its webhook 
   location            = "global"
   short_name          = "ops"
   enabled             = true
+
   email_receiver {
     name                    = "devops"
     email_address           = "devops@example.com"
     use_common_alert_schema = true
   }
+
   webhook_receiver {
     name                    = "pager"
     service_uri             = var.pager_url
@@ -116,18 +121,21 @@ TEST_CASE("a metric alert writes its criteria, dimensions, window and action gro
   auto_mitigate       = true
   frequency           = "PT5M"
   window_size         = "PT15M"
+
   criteria {
     metric_namespace = "Microsoft.DocumentDB/databaseAccounts"
     metric_name      = "NormalizedRUConsumption"
     aggregation      = "Maximum"
     operator         = "GreaterThan"
     threshold        = 80.5
+
     dimension {
       name     = "Region"
       operator = "Include"
       values   = ["East US"]
     }
   }
+
   action {
     action_group_id = azurerm_monitor_action_group.ops.id
   }
@@ -154,7 +162,7 @@ TEST_CASE("a log alert's KQL is escaped into one HCL string") {
   auto result = testing::synthesize(app);
   REQUIRE_FALSE(has_errors(result.diagnostics));
   const std::string& tf = result.file("app/dev/terraform/main.tf");
-  CHECK(contains(tf, R"(resource "azurerm_monitor_scheduled_query_rules_alert_v2" "failures" {
+  CHECK(contains(tf, R"x(resource "azurerm_monitor_scheduled_query_rules_alert_v2" "failures" {
   name                    = "alert-app-dev-failures"
   location                = "eastus"
   resource_group_name     = azurerm_resource_group.rg.name
@@ -164,17 +172,20 @@ TEST_CASE("a log alert's KQL is escaped into one HCL string") {
   evaluation_frequency    = "PT5M"
   window_duration         = "PT30M"
   auto_mitigation_enabled = true
+
   criteria {
     query                   = "traces\n| where message has \"a\\\"b\" and x == '$${y}' and z has \"%%{w}\"\n| extend s = extract(\"(\\\\w+)\", 1, message)"
     time_aggregation_method = "Average"
     metric_measure_column   = "failure_percent"
     operator                = "Equal"
     threshold               = 5
+
     failing_periods {
-    minimum_failing_periods_to_trigger_alert = 2 number_of_evaluation_periods = 3
+      minimum_failing_periods_to_trigger_alert = 2
+      number_of_evaluation_periods             = 3
     }
-}
-)"));
+  }
+)x"));
 }
 
 TEST_CASE("a budget is scoped to the stack's resource group with dated, fixed periods") {
@@ -197,9 +208,11 @@ TEST_CASE("a budget is scoped to the stack's resource group with dated, fixed pe
   resource_group_id = azurerm_resource_group.rg.id
   amount            = 100
   time_grain        = "Monthly"
+
   time_period {
     start_date = "2026-12-01T00:00:00Z"
   }
+
   notification {
     enabled        = true
     threshold      = 80
@@ -207,6 +220,7 @@ TEST_CASE("a budget is scoped to the stack's resource group with dated, fixed pe
     threshold_type = "Actual"
     contact_emails = ["a@example.com"]
   }
+
   notification {
     enabled        = true
     threshold      = 100
