@@ -26,7 +26,12 @@
   X(KeyVaultSecret)              \
   X(AppServicePlan)              \
   X(LinuxFunctionApp)            \
-  X(LinuxWebApp)
+  X(LinuxWebApp)                 \
+  X(DiagnosticSetting)           \
+  X(ActionGroup)                 \
+  X(MetricAlert)                 \
+  X(ScheduledQueryAlert)         \
+  X(ResourceGroupBudget)
 
 namespace iac::azure {
 

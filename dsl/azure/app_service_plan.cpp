@@ -111,4 +111,9 @@ void AppServicePlan::validate(Diagnostics& out) const {
   }
 }
 
+std::vector<DiagnosticSource> AppServicePlan::diagnostic_sources() const {
+  // A plan has platform metrics (CPU, memory, queues) and no resource logs.
+  return {{{.metric_categories = {"AllMetrics"}}}};
+}
+
 }  // namespace iac::azure

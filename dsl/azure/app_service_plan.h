@@ -49,6 +49,7 @@ class AppServicePlan final : public Resource {
   AppServicePlan(Construct& scope, std::string id, Props props);
   const ResourceKind& kind() const override { return kKind; }
   AnyResource as_any() const override { return this; }
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
 
   void validate(Diagnostics& out) const override;

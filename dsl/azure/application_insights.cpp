@@ -45,4 +45,11 @@ void ApplicationInsights::validate(Diagnostics& out) const {
   validate_control(*this, "entra_only_auth", props_.entra_only_auth, out);
 }
 
+std::vector<DiagnosticSource> ApplicationInsights::diagnostic_sources() const {
+  // Workspace-based telemetry is stored in its workspace already: exporting the logs again
+  // would ingest (and bill) every record twice, so only the metrics are sent.
+  if (props_.workspace) return {{.metric_categories = {"AllMetrics"}}};
+  return {{.log_category_groups = {"allLogs"}, .metric_categories = {"AllMetrics"}}};
+}
+
 }  // namespace iac::azure

@@ -45,6 +45,7 @@ class ApplicationInsights final : public Resource {
   ApplicationInsights(Construct& scope, std::string id, Props props);
   const ResourceKind& kind() const override { return kKind; }
   AnyResource as_any() const override { return this; }
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
 
   /// The connection string apps are configured with (sensitive: it holds the key).

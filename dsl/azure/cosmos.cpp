@@ -407,4 +407,12 @@ void CosmosSqlRoleAssignment::validate(Diagnostics& out) const {
   }
 }
 
+std::vector<DiagnosticSource> CosmosAccount::diagnostic_sources() const {
+  // Data plane, query, control plane and partition key logs, in resource-specific tables
+  // (CDBDataPlaneRequests, ...) rather than AzureDiagnostics; the metric category is Requests.
+  return {{{.log_category_groups = {"allLogs"},
+           .metric_categories = {"Requests"},
+           .dedicated_tables = true}}};
+}
+
 }  // namespace iac::azure

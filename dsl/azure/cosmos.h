@@ -150,6 +150,7 @@ class CosmosAccount final : public Resource {
   CosmosAccount(Construct& scope, std::string id, Props props);
   const ResourceKind& kind() const override { return kKind; }
   AnyResource as_any() const override { return this; }
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
 
   /// The regions in failover order: `props().regions`, or the environment's.

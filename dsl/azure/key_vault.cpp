@@ -58,4 +58,9 @@ RoleAssignment& KeyVault::grant_secrets_read(const Principal& principal) {
                                   .description = "Read secrets (Key Vault references)"});
 }
 
+std::vector<DiagnosticSource> KeyVault::diagnostic_sources() const {
+  // AuditEvent and AzurePolicyEvaluationDetails (PSRule Azure.KeyVault.Logs), and AllMetrics.
+  return {{{.log_category_groups = {"allLogs"}, .metric_categories = {"AllMetrics"}}}};
+}
+
 }  // namespace iac::azure

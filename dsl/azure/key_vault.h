@@ -64,6 +64,7 @@ class KeyVault final : public Resource {
   KeyVault(Construct& scope, std::string id, Props props);
   const ResourceKind& kind() const override { return kKind; }
   AnyResource as_any() const override { return this; }
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
 
   /// The vault URI, `https://<name>.vault.azure.net/`.

@@ -33,4 +33,10 @@ void LogAnalyticsWorkspace::validate(Diagnostics& out) const {
   validate_control(*this, "entra_only_auth", props_.entra_only_auth, out);
 }
 
+std::vector<DiagnosticSource> LogAnalyticsWorkspace::diagnostic_sources() const {
+  // Query audit (LAQueryLogs) and summary logs, for another workspace: the diagnostics aspect
+  // never sends a workspace's logs to itself.
+  return {{{.log_category_groups = {"allLogs"}, .metric_categories = {"AllMetrics"}}}};
+}
+
 }  // namespace iac::azure

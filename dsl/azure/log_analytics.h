@@ -38,6 +38,7 @@ class LogAnalyticsWorkspace final : public Resource {
   LogAnalyticsWorkspace(Construct& scope, std::string id, Props props);
   const ResourceKind& kind() const override { return kKind; }
   AnyResource as_any() const override { return this; }
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
 
   /// The workspace (customer) id that agents use; not the resource id.

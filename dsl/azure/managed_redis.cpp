@@ -60,4 +60,11 @@ void ManagedRedis::validate(Diagnostics& out) const {
   validate_control(*this, "entra_only_auth", props_.entra_only_auth, out);
 }
 
+std::vector<DiagnosticSource> ManagedRedis::diagnostic_sources() const {
+  // The cluster has the metrics; connection events (REDConnectionEvents) are logged by its
+  // database, at `<cluster id>/databases/default`.
+  return {{.metric_categories = {"AllMetrics"}},
+          {.child_type = "databases", .child_name = "default", .log_category_groups = {"allLogs"}}};
+}
+
 }  // namespace iac::azure

@@ -38,6 +38,7 @@ class ManagedRedis final : public Resource {
   ManagedRedis(Construct& scope, std::string id, Props props);
   const ResourceKind& kind() const override { return kKind; }
   AnyResource as_any() const override { return this; }
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
 
   /// The host name, `<name>.<region>.redis.azure.net`.

@@ -216,4 +216,9 @@ void RedisAccessPolicyAssignment::validate(Diagnostics& out) const {
   }
 }
 
+std::vector<DiagnosticSource> RedisCache::diagnostic_sources() const {
+  // ConnectedClientList and MSEntraAuthenticationAuditLog, and AllMetrics.
+  return {{{.log_category_groups = {"allLogs"}, .metric_categories = {"AllMetrics"}}}};
+}
+
 }  // namespace iac::azure

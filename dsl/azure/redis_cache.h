@@ -65,6 +65,7 @@ class RedisCache final : public Resource {
   RedisCache(Construct& scope, std::string id, Props props);
   const ResourceKind& kind() const override { return kKind; }
   AnyResource as_any() const override { return this; }
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
 
   /// `C` for Basic and Standard, `P` for Premium.

@@ -17,3 +17,6 @@
 #include "dsl/azure/storage_container.h"       // IWYU pragma: export
 #include "dsl/azure/user_assigned_identity.h"  // IWYU pragma: export
 #include "dsl/azure/web_app.h"                 // IWYU pragma: export
+#include "dsl/azure/alerts.h"              // IWYU pragma: export
+#include "dsl/azure/budget.h"              // IWYU pragma: export
+#include "dsl/azure/diagnostic_setting.h"  // IWYU pragma: export

@@ -228,4 +228,9 @@ void Site::validate_site(Diagnostics& out, const std::vector<std::string_view>& 
   }
 }
 
+std::vector<DiagnosticSource> Site::diagnostic_sources() const {
+  // App Service logs (HTTP, console, app, audit, platform; FunctionAppLogs for function apps).
+  return {{{.log_category_groups = {"allLogs"}, .metric_categories = {"AllMetrics"}}}};
+}
+
 }  // namespace iac::azure

@@ -105,6 +105,8 @@ struct AppSetting {
 /// Base of LinuxFunctionApp and LinuxWebApp.
 class Site : public Resource {
  public:
+  /// Every log category of the app (allLogs) and AllMetrics.
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
   const AppServicePlan* plan() const { return plan_.get(); }
   const ApplicationInsights* insights() const { return insights_.get(); }
   const Runtime& runtime() const { return runtime_; }

@@ -62,4 +62,18 @@ void StorageAccount::validate(Diagnostics& out) const {
   validate_control(*this, "https_only", props_.https_only, out);
 }
 
+std::vector<DiagnosticSource> StorageAccount::diagnostic_sources() const {
+  // The account has transaction metrics only; the resource logs (StorageRead, StorageWrite,
+  // StorageDelete) are sent by each service, at `<account id>/blobServices/default` etc.
+  // Capacity metrics cannot be exported through diagnostic settings.
+  std::vector<DiagnosticSource> sources{{.metric_categories = {"Transaction"}}};
+  for (std::string_view service : {"blobServices", "queueServices", "tableServices", "fileServices"}) {
+    sources.push_back({.child_type = service,
+                       .child_name = "default",
+                       .log_category_groups = {"allLogs"},
+                       .metric_categories = {"Transaction"}});
+  }
+  return sources;
+}
+
 }  // namespace iac::azure

@@ -63,6 +63,7 @@ class StorageAccount final : public Resource {
   StorageAccount(Construct& scope, std::string id, Props props);
   const ResourceKind& kind() const override { return kKind; }
   AnyResource as_any() const override { return this; }
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
 
   Ref primary_blob_endpoint() const { return ref("primary_blob_endpoint"); }

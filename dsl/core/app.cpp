@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "dsl/azure/diagnostic_setting.h"
 #include "dsl/core/aspect.h"
 #include "dsl/core/resource.h"
 #include "dsl/core/stack.h"
@@ -101,6 +102,7 @@ const Diagnostics& App::synthesize() {
   for (const Environment& env : environments_) {
     auto stack = std::make_unique<Stack>(name_, env);
     stack->add_aspect(std::make_shared<NamingAspect>(naming_, name_, env.name));
+    stack->add_aspect(azure::diagnostics_aspect());
     Tags::of(*stack)
         .add("application", name_)
         .add("environment", env.name)

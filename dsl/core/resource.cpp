@@ -79,6 +79,10 @@ void Resource::validate(Diagnostics& out) const {
                     rule.min_length, rule.max_length, rule.charset,
                     rule.scope == NameScope::global ? " (globally unique in Azure)" : "")));
   }
+  if (!diagnostics_.is_enforced() && diagnostics_.reason().empty()) {
+    out.push_back(diagnostic("IAC-SEC-001", "`diagnostics` is waived without a reason",
+                             "write why: `.set_diagnostics(Control::waived(\"<reason>\"))`"));
+  }
   if (!taggable()) return;
   const auto all_tags = tags();
   if (all_tags.size() > 50) {

@@ -11,6 +11,7 @@
 #include "dsl/core/construct.h"
 #include "dsl/core/expr.h"
 #include "dsl/core/naming.h"
+#include "dsl/core/security.h"
 
 namespace iac {
 
@@ -32,6 +33,22 @@ struct PrivateLinkService {
   std::string_view dns_zone;     ///< The `privatelink.*` zone of the Azure public cloud.
 };
 
+/// What a resource, or one of its sub-services, can send to a Log Analytics workspace through a
+/// diagnostic setting: e.g. a Key Vault `{.log_category_groups = {"allLogs"}, .metric_categories =
+/// {"AllMetrics"}}`, a storage account's blob service `{.child_type = "blobServices", ...}`.
+/// @see https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/logs-index
+struct DiagnosticSource {
+  /// The sub-service that sends them (`blobServices`, `databases`), empty for the resource itself.
+  std::string_view child_type;
+  std::string_view child_name;  ///< e.g. `default`.
+  /// Log category groups (`allLogs`, `audit`); empty when the source has no resource logs.
+  std::vector<std::string_view> log_category_groups;
+  /// Metric categories: `AllMetrics`, or the service's own (`Transaction` for storage).
+  std::vector<std::string_view> metric_categories;
+  /// Resource-specific tables instead of the shared AzureDiagnostics table, where supported.
+  bool dedicated_tables = false;
+};
+
 /// Base of every Azure resource kind. Holds the name (explicit or from the naming convention),
 /// the tags, and the explicit dependencies; the kind's props live in the subclass.
 class Resource : public Construct {
@@ -44,6 +61,15 @@ class Resource : public Construct {
   /// What a private endpoint can connect to on this resource; empty for kinds without Private
   /// Link. The network switch of an environment creates one endpoint per entry.
   virtual std::vector<PrivateLinkService> private_link_services() const { return {}; }
+  /// What this resource can send to Log Analytics; empty for kinds without resource logs or
+  /// platform metrics. The diagnostics aspect gives each source a diagnostic setting.
+  virtual std::vector<DiagnosticSource> diagnostic_sources() const { return {}; }
+
+  /// Whether the diagnostics aspect sends this resource's logs and metrics to the stack's
+  /// workspace. @default enforced; `Control::waived(reason)` opts out, and policy rule
+  /// AZ-DIAG-001 reports it.
+  void set_diagnostics(Control control) { diagnostics_ = std::move(control); }
+  const Control& diagnostics() const { return diagnostics_; }
 
   /// The Azure name; set by the props or, before the lock, by the naming convention.
   const std::string& name() const { return name_; }
@@ -91,6 +117,7 @@ class Resource : public Construct {
   std::map<std::string, std::string> own_tags_;
   std::map<std::string, std::string> inherited_tags_;
   std::vector<const Resource*> depends_on_;
+  Control diagnostics_;
 };
 
 /// Whether a tag key or value is acceptable to Azure Resource Manager.

@@ -34,6 +34,11 @@ void Stack::add_suppression(policy::Suppression suppression) {
   suppressions_.push_back(std::move(suppression));
 }
 
+void Stack::send_diagnostics_to(const azure::LogAnalyticsWorkspace& workspace) {
+  if (locked()) throw std::logic_error(fmt::format("{}: cannot change diagnostics after lock", path()));
+  diagnostics_workspace_ = &workspace;
+}
+
 const std::vector<const Resource*>& Stack::resources() const {
   if (resources_final_) return resources_;
   resources_.clear();

@@ -17,7 +17,8 @@ namespace iac {
 class Resource;
 namespace azure {
 class ResourceGroup;
-}
+class LogAnalyticsWorkspace;
+}  // namespace azure
 
 /// How a stack parameter is declared.
 struct ParameterProps {
@@ -59,6 +60,11 @@ class Stack : public Construct {
   /// Exports a value.
   void output(std::string name, Expr value, std::string description = {});
 
+  /// Names the workspace that the diagnostics aspect sends every resource's logs and metrics
+  /// to. @default the stack's only Log Analytics workspace; a stack with several must name one.
+  void send_diagnostics_to(const azure::LogAnalyticsWorkspace& workspace);
+  const azure::LogAnalyticsWorkspace* diagnostics_workspace() const { return diagnostics_workspace_; }
+
   const std::deque<Parameter>& parameters() const { return parameters_; }
   const std::vector<Output>& outputs() const { return outputs_; }
 
@@ -81,6 +87,7 @@ class Stack : public Construct {
   std::vector<policy::Suppression> suppressions_;
   mutable std::vector<const Resource*> resources_;
   mutable bool resources_final_ = false;
+  const azure::LogAnalyticsWorkspace* diagnostics_workspace_ = nullptr;
 };
 
 /// Whether `name` can name a parameter or output in every format: a letter, then letters,

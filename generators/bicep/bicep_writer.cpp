@@ -174,6 +174,14 @@ void BicepWriter::resource(std::string_view symbol, std::string_view type_at_ver
   text_ += '\n';
 }
 
+void BicepWriter::existing(std::string_view symbol, std::string_view type_at_version,
+                           const Object& body) {
+  begin_statement(false, "resource");
+  text_ += fmt::format("resource {} {} existing = ", symbol, quote(type_at_version));
+  render_object(body, 0, text_);
+  text_ += '\n';
+}
+
 void BicepWriter::module(std::string_view symbol, std::string_view path, const Object& body) {
   begin_statement(false, "module");
   text_ += fmt::format("module {} {} = ", symbol, quote(path));

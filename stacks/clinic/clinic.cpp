@@ -136,6 +136,30 @@ void declare(Stack& s, const Environment& env) {
     api.setting("Redis__Host", cache.hostname());
   }
 
+  // Diagnostic settings come from the diagnostics aspect (to the monitoring workspace); the
+  // team is emailed when the booking API returns server errors.
+  auto& ops = s.add<ActionGroup>(
+      "ops", {.short_name = "clinic-ops",
+              .emails = {{.name = "platform", .address = "platform-ops@clinic.example"}}});
+  s.add<MetricAlert>("api-5xx",
+                     {.description = "The booking API returned more than 10 server errors in "
+                                     "15 minutes.",
+                      .scope = api,
+                      .criteria = {metric::http_5xx(10)},
+                      .severity = env.is_dev() ? 3 : 1,
+                      .frequency = "PT5M",
+                      .window = "PT15M",
+                      .action_groups = {ops}});
+
+  // Spend of the environment's resource group, from the month of the first deployment.
+  s.add<ResourceGroupBudget>("budget",
+                             {.amount = env.is_prod() ? 1500.0 : (env.is_staging() ? 600.0 : 200.0),
+                              .start_date = "2026-12-01",
+                              .notifications = {{.threshold_percent = 80, .action_groups = {ops}},
+                                                {.threshold_percent = 100,
+                                                 .type = BudgetThresholdType::forecasted,
+                                                 .action_groups = {ops}}}});
+
   s.output("key_vault_uri", vault.uri(), "Key Vault URI, for setting the operator secrets");
   s.output("api_hostname", api.default_hostname());
   s.output("media_blob_endpoint", media.primary_blob_endpoint());

@@ -23,6 +23,110 @@ constexpr const char* kFeedSecrets[][2] = {
     {"VIRUSTOTAL_API_KEY", "virustotal-api-key"},
 };
 
+/// The operations team's mailbox (the design document's "DevOps team").
+constexpr const char* kDevOpsEmail = "devops@threatstream.local";
+
+/// The month the budgets were first deployed: fixed, so that every synth writes the same date
+/// (Azure accepts a past start only within the current period, at creation).
+constexpr const char* kBudgetStart = "2026-12-01";
+
+/// Dev alerts are informational (severity 3, email only); staging and prod keep the design
+/// document's severities (Critical 0, High 1, Medium 2).
+int severity(const Environment& env, int shared) { return env.is_dev() ? 3 : shared; }
+
+/// The design document's monitoring section: its four recommended alerts, its failed-ingestion
+/// query as an alert, and the budget with 80% / 100% notifications.
+void declare_alerting(Stack& s, const Environment& env, Observability& monitoring,
+                      const CosmosAccount& cosmos) {
+  // Email for everyone; prod also pages the on-call engineer through the paging tool's webhook,
+  // whose URL carries its integration token: a secure parameter, never a literal.
+  ActionGroupProps devops{.short_name = "ts-devops",
+                          .emails = {{.name = "devops", .address = kDevOpsEmail}}};
+  if (env.is_prod()) {
+    devops.webhooks.push_back(
+        {.name = "oncall-pager",
+         .service_uri = s.parameter("oncall_webhook_url",
+                                    {.description = "On-call paging webhook URL (carries the "
+                                                    "integration token)",
+                                     .secure = true})});
+  }
+  auto& team = s.add<ActionGroup>("devops", std::move(devops));
+  const auto& insights = monitoring.insights();
+
+  // "High Ingestion Failure Rate": failed ingestion attempts > 5 in 15 minutes (High).
+  s.add<ScheduledQueryAlert>(
+      "ingestion-failures",
+      {.description = "Failed ingestion attempts > 5 in 15 minutes: a feed API is failing or "
+                      "its key was revoked. Runbook: check the source in `failures by source`.",
+       .scope = insights,
+       .query = R"(traces
+| where message contains "Error fetching from"
+| extend source = extract("from (\\w+):", 1, message)
+| project timestamp, source, message)",
+       .comparison = Comparison::greater_than,
+       .threshold = 5,
+       .frequency = "PT5M",
+       .window = "PT15M",
+       .severity = severity(env, 1),
+       .action_groups = {team}});
+
+  // "Timer Function Not Running": no timer executions in 30 minutes (Critical).
+  s.add<ScheduledQueryAlert>(
+      "timer-not-running",
+      {.description = "No timer_ingestion executions in 30 minutes. Runbook: Incident Response - "
+                      "Timer Function Not Running.",
+       .scope = insights,
+       .query = R"(requests
+| where name == "timer_ingestion")",
+       .comparison = Comparison::less_than,
+       .threshold = 1,
+       .frequency = "PT5M",
+       .window = "PT30M",
+       .severity = severity(env, 0),
+       .action_groups = {team}});
+
+  // "Function Execution Failures": failures > 10% of executions in 1 hour (High).
+  s.add<ScheduledQueryAlert>(
+      "function-failures",
+      {.description = "More than 10% of function executions failed in the last hour.",
+       .scope = insights,
+       .query = R"(requests
+| summarize failure_percent = 100.0 * countif(success == false) / count())",
+       .aggregation = Aggregation::average,
+       .metric_measure_column = "failure_percent",
+       .comparison = Comparison::greater_than,
+       .threshold = 10,
+       .frequency = "PT15M",
+       .window = "PT1H",
+       .severity = severity(env, 1),
+       .action_groups = {team}});
+
+  // "High Cosmos RU Usage": RU/s > 80% of provisioned (Medium). Only provisioned throughput
+  // (prod) has RU/s to normalize against; serverless accounts (dev, staging) bill per request.
+  if (env.is_prod()) {
+    s.add<MetricAlert>(
+        "cosmos-ru", {.description = "Normalized RU consumption above 80% of the provisioned RU/s.",
+                      .scope = cosmos,
+                      .criteria = {metric::cosmos_normalized_ru(80)},
+                      .severity = 2,
+                      .frequency = "PT5M",
+                      .window = "PT15M",
+                      .action_groups = {team}});
+  }
+
+  // Budget: 80% of actual spend, and a forecast of going over.
+  s.add<ResourceGroupBudget>("budget", {.amount = env.is_prod() ? 250.0 : 100.0,
+                                        .start_date = kBudgetStart,
+                                        .notifications = {{.threshold_percent = 80,
+                                                           .type = BudgetThresholdType::actual,
+                                                           .emails = {kDevOpsEmail},
+                                                           .action_groups = {team}},
+                                                          {.threshold_percent = 100,
+                                                           .type = BudgetThresholdType::forecasted,
+                                                           .emails = {kDevOpsEmail},
+                                                           .action_groups = {team}}}});
+}
+
 /// Declared once, run per environment. Dev is cheap and short-lived (serverless Cosmos DB, a
 /// consumption plan, a Basic cache); prod keeps data longer, scales, and survives a regional
 /// outage (autoscale Cosmos DB in two regions, GZRS storage, Elastic Premium, Standard C1 cache).
@@ -127,6 +231,8 @@ void declare(Stack& s, const Environment& env) {
                      "data access uses its managed identity",
                      {.owner = "secops-platform", .expires = "2027-06-30"});
   }
+
+  declare_alerting(s, env, monitoring, cosmos);
 
   s.output("key_vault_uri", vault.uri(), "Key Vault URI, for setting the feed API keys");
   s.output("cosmos_endpoint", cosmos.endpoint());

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dsl/azure/alerts.h"
 #include "dsl/azure/application_insights.h"
 #include "dsl/azure/key_vault.h"
 #include "dsl/azure/log_analytics.h"
@@ -104,6 +105,21 @@ std::vector<std::string> free_texts() {
   return texts;
 }
 
+/// KQL queries of log alerts: quotes of both kinds, `${`, `%{`, backslashes, `'''`, newlines.
+std::vector<std::string> queries() {
+  return {
+      R"(traces
+| where message contains "Error fetching from"
+| extend source = extract("from (\\w+):", 1, message))",
+      R"(requests | where url has "${x}" and name == 'a\'b' and tag has "%{ if true }")",
+      R"(print @'C:\temp\', "back\\slash\""
+| where x == ''')",
+      "let t = \"$\";\nprint strcat(t, \"{\")\n",
+      "AppRequests\r\n| where\tSuccess == false",
+      "print '''\n''' ending in a quote'",
+  };
+}
+
 /// What the roundtrip must find in one file.
 struct FileExpectation {
   std::string format;  // "hcl" or "bicep"
@@ -178,7 +194,10 @@ int main(int argc, char** argv) {
     auto& appi = s.add<azure::ApplicationInsights>("appi", {.workspace = log, .tags = own_tags(1)});
     auto& st = s.add<azure::StorageAccount>("st", {.tags = own_tags(2)});
     auto& kv = s.add<azure::KeyVault>("kv", {.tags = own_tags(3)});
-    (void)appi;
+    for (std::size_t i = 0; i < queries().size(); ++i) {
+      s.add<azure::ScheduledQueryAlert>("q" + std::to_string(i),
+                                        {.scope = appi, .query = queries()[i]});
+    }
 
     parameters.clear();
     outputs.clear();
@@ -242,6 +261,10 @@ int main(int argc, char** argv) {
       if (d.tf_label == resource->construct_id()) d.tags = resource->tags();
     }
   }
+  // The diagnostics aspect's settings (the workspace is their destination, not a source).
+  const std::vector<std::string> diagnostic_settings = {
+      "appi_diagnostics",     "st_diagnostics",      "st_diagnostics_blob", "st_diagnostics_queue",
+      "st_diagnostics_table", "st_diagnostics_file", "kv_diagnostics"};
   auto tag_keys_of = [](const Declared& d) {
     std::vector<std::string> result;
     for (const auto& [key, value] : d.tags) result.push_back(key);
@@ -264,6 +287,16 @@ int main(int argc, char** argv) {
       p.push_back(key);
       main_tf.value(p, value);
     }
+  }
+  for (const auto& label : diagnostic_settings) {
+    main_tf.blocks["resource"].push_back("azurerm_monitor_diagnostic_setting." + label);
+  }
+  for (std::size_t i = 0; i < queries().size(); ++i) {
+    const std::string label = "q" + std::to_string(i);
+    main_tf.blocks["resource"].push_back("azurerm_monitor_scheduled_query_rules_alert_v2." + label);
+    main_tf.value({"resource", "azurerm_monitor_scheduled_query_rules_alert_v2", label, "criteria",
+                   "0", "query"},
+                  queries()[i]);
   }
   auto& variables_tf = files[base + "terraform/variables.tf"];
   variables_tf.format = "hcl";
@@ -306,6 +339,18 @@ int main(int argc, char** argv) {
       p.push_back(key);
       file.value(p, value);
     }
+  }
+  for (const std::string symbol :
+       {"appiDiagnostics", "stDiagnostics", "stDiagnosticsBlob", "stDiagnosticsQueue",
+        "stDiagnosticsQueueTarget", "stDiagnosticsTable", "stDiagnosticsTableTarget",
+        "stDiagnosticsFile", "stDiagnosticsFileTarget", "kvDiagnostics"}) {
+    resources_bicep.blocks["resource"].push_back(symbol);
+  }
+  for (std::size_t i = 0; i < queries().size(); ++i) {
+    const std::string symbol = "q" + std::to_string(i);
+    resources_bicep.blocks["resource"].push_back(symbol);
+    resources_bicep.value({"resource", symbol, "properties", "criteria", "allOf", "0", "query"},
+                          queries()[i]);
   }
   for (const auto& [name, props] : parameters) {
     for (auto* file : {&main_bicep, &resources_bicep}) {

@@ -59,4 +59,34 @@ TEST_CASE("threatstream: secrets stay private in every environment") {
   }
 }
 
+TEST_CASE("threatstream: every environment sends its logs to Log Analytics and is alerted on") {
+  auto app = stacks::threatstream();
+  for (std::string env : {"dev", "staging", "prod"}) {
+    CAPTURE(env);
+    auto synthesized = Synthesized::of(app, env);
+    CHECK_FALSE(synthesized.fires("AZ-DIAG-001"));
+    CHECK_FALSE(synthesized.fires("AZ-ALERT-001"));
+    // Key Vault, Cosmos DB, Redis, the plan, the app, App Insights, and the storage account
+    // with its four services.
+    CHECK(synthesized.terraform().count("azurerm_monitor_diagnostic_setting") == 11);
+    CHECK(synthesized.terraform().has_resource("azurerm_monitor_diagnostic_setting",
+                                               {{"log_analytics_destination_type", "Dedicated"}}));
+    CHECK(synthesized.terraform().count("azurerm_monitor_scheduled_query_rules_alert_v2") == 3);
+    CHECK(synthesized.bicep().has_resource(
+        "Microsoft.Consumption/budgets",
+        {{"properties.timePeriod.startDate", "2026-12-01T00:00:00Z"}}));
+  }
+  auto prod = Synthesized::of(app, "prod");
+  CHECK(prod.terraform().has_resource("azurerm_monitor_metric_alert",
+                                      {{"criteria.metric_name", "NormalizedRUConsumption"}}));
+  CHECK(
+      prod.terraform().has_resource("azurerm_monitor_action_group",
+                                    {{"webhook_receiver.service_uri", "var.oncall_webhook_url"}}));
+  CHECK(prod.has<ScheduledQueryAlert>(
+      [](const ScheduledQueryAlert& alert) { return alert.props().severity == 0; }));
+  CHECK(Synthesized::of(app, "dev").has<ScheduledQueryAlert>([](const ScheduledQueryAlert& alert) {
+    return alert.props().severity == 3;
+  }));
+}
+
 }  // namespace

@@ -29,6 +29,7 @@ std::vector<Finding> with_rule(const Report& report, std::string_view id) {
 App sandbox_app(std::function<void(Stack&, KeyVault&)> extra) {
   return testing::make_app([extra](Stack& s, const Environment&) {
     Tags::of(s).add("cost-center", "test");
+    s.add<LogAnalyticsWorkspace>("log");  // the vault's diagnostics go there
     auto& vault = s.add<KeyVault>("kv", {.purge_protection = Control::waived("sandbox")});
     extra(s, vault);
   });

@@ -53,6 +53,16 @@ resource "azurerm_application_insights" "monitoring_appi" {
   }
 }
 
+resource "azurerm_monitor_diagnostic_setting" "monitoring_appi_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_application_insights.monitoring_appi.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_user_assigned_identity" "id" {
   name                = "id-clinic-prod"
   location            = "eastus"
@@ -122,6 +132,72 @@ resource "azurerm_storage_container" "media_media" {
   container_access_type = "private"
 }
 
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_storage_account.media.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics_blob" {
+  name                       = "diag-log-analytics-blob"
+  target_resource_id         = "${azurerm_storage_account.media.id}/blobServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics_queue" {
+  name                       = "diag-log-analytics-queue"
+  target_resource_id         = "${azurerm_storage_account.media.id}/queueServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics_table" {
+  name                       = "diag-log-analytics-table"
+  target_resource_id         = "${azurerm_storage_account.media.id}/tableServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics_file" {
+  name                       = "diag-log-analytics-file"
+  target_resource_id         = "${azurerm_storage_account.media.id}/fileServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
 resource "azurerm_role_assignment" "media_writer" {
   # Storage Blob Data Contributor
   scope              = azurerm_storage_account.media.id
@@ -183,6 +259,20 @@ resource "azurerm_role_assignment" "kv_secrets_user_id" {
   description        = "Read secrets (Key Vault references)"
 }
 
+resource "azurerm_monitor_diagnostic_setting" "kv_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_key_vault.kv.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_service_plan" "plan" {
   name                   = "asp-clinic-prod-plan"
   location               = "eastus"
@@ -197,6 +287,16 @@ resource "azurerm_service_plan" "plan" {
     data-classification = "phi"
     environment         = "prod"
     managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "plan_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_service_plan.plan.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
   }
 }
 
@@ -269,6 +369,20 @@ resource "azurerm_role_assignment" "api_grant_metrics_publisher" {
   description        = "Send telemetry with Entra ID"
 }
 
+resource "azurerm_monitor_diagnostic_setting" "api_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_linux_web_app.api.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_managed_redis" "amr" {
   name                      = "amr-clinic-prod"
   location                  = "eastus"
@@ -289,5 +403,106 @@ resource "azurerm_managed_redis" "amr" {
     client_protocol                    = "Encrypted"
     clustering_policy                  = "OSSCluster"
     eviction_policy                    = "VolatileLRU"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "amr_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_managed_redis.amr.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "amr_diagnostics_database" {
+  name                       = "diag-log-analytics-database"
+  target_resource_id         = "${azurerm_managed_redis.amr.id}/databases/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+}
+
+resource "azurerm_monitor_action_group" "ops" {
+  name                = "ag-clinic-prod-ops"
+  resource_group_name = azurerm_resource_group.rg.name
+  location            = "global"
+  short_name          = "clinic-ops"
+  enabled             = true
+
+  email_receiver {
+    name                    = "platform"
+    email_address           = "platform-ops@clinic.example"
+    use_common_alert_schema = true
+  }
+
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_metric_alert" "api_5xx" {
+  name                = "alert-clinic-prod-api-5xx"
+  resource_group_name = azurerm_resource_group.rg.name
+  scopes              = [azurerm_linux_web_app.api.id]
+  description         = "The booking API returned more than 10 server errors in 15 minutes."
+  severity            = 1
+  enabled             = true
+  auto_mitigate       = true
+  frequency           = "PT5M"
+  window_size         = "PT15M"
+
+  criteria {
+    metric_namespace = "Microsoft.Web/sites"
+    metric_name      = "Http5xx"
+    aggregation      = "Total"
+    operator         = "GreaterThan"
+    threshold        = 10
+  }
+
+  action {
+    action_group_id = azurerm_monitor_action_group.ops.id
+  }
+
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_consumption_budget_resource_group" "budget" {
+  name              = "budget-clinic-prod"
+  resource_group_id = azurerm_resource_group.rg.id
+  amount            = 1500
+  time_grain        = "Monthly"
+
+  time_period {
+    start_date = "2026-12-01T00:00:00Z"
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 80
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Actual"
+    contact_groups = [azurerm_monitor_action_group.ops.id]
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 100
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Forecasted"
+    contact_groups = [azurerm_monitor_action_group.ops.id]
   }
 }

@@ -53,6 +53,20 @@ resource monitoringAppi 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+resource monitoringAppiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: monitoringAppi
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: 'id-clinic-staging'
   location: 'eastus'
@@ -149,6 +163,115 @@ resource mediaMedia 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 }
 
+resource mediaDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: media
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource mediaDiagnosticsBlob 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-blob'
+  scope: mediaBlobService
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource mediaDiagnosticsQueueTarget 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' existing = {
+  parent: media
+  name: 'default'
+}
+
+resource mediaDiagnosticsQueue 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-queue'
+  scope: mediaDiagnosticsQueueTarget
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource mediaDiagnosticsTableTarget 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' existing = {
+  parent: media
+  name: 'default'
+}
+
+resource mediaDiagnosticsTable 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-table'
+  scope: mediaDiagnosticsTableTarget
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource mediaDiagnosticsFileTarget 'Microsoft.Storage/storageAccounts/fileServices@2025-01-01' existing = {
+  parent: media
+  name: 'default'
+}
+
+resource mediaDiagnosticsFile 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-file'
+  scope: mediaDiagnosticsFileTarget
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource mediaWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(media.id, id.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
   scope: media
@@ -224,6 +347,26 @@ resource kvSecretsUserId 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
+resource kvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: kv
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: 'asp-clinic-staging-plan'
   location: 'eastus'
@@ -243,6 +386,20 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   properties: {
     reserved: true
     zoneRedundant: false
+  }
+}
+
+resource planDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: plan
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -365,6 +522,26 @@ resource apiGrantMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-
   }
 }
 
+resource apiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: api
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource amr 'Microsoft.Cache/redisEnterprise@2025-07-01' = {
   name: 'amr-clinic-staging'
   location: 'eastus'
@@ -394,6 +571,134 @@ resource amrDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' = {
     clusteringPolicy: 'OSSCluster'
     evictionPolicy: 'VolatileLRU'
     port: 10000
+  }
+}
+
+resource amrDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: amr
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource amrDiagnosticsDatabase 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-database'
+  scope: amrDatabase
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource ops 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-clinic-staging-ops'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    groupShortName: 'clinic-ops'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'platform'
+        emailAddress: 'platform-ops@clinic.example'
+        useCommonAlertSchema: true
+      }
+    ]
+    webhookReceivers: []
+  }
+}
+
+resource api5xx 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'alert-clinic-staging-api-5xx'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    description: 'The booking API returned more than 10 server errors in 15 minutes.'
+    severity: 1
+    enabled: true
+    scopes: [
+      api.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'criterion1'
+          metricNamespace: 'Microsoft.Web/sites'
+          metricName: 'Http5xx'
+          timeAggregation: 'Total'
+          operator: 'GreaterThan'
+          threshold: 10
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: ops.id
+      }
+    ]
+  }
+}
+
+resource budget 'Microsoft.Consumption/budgets@2024-08-01' = {
+  name: 'budget-clinic-staging'
+  properties: {
+    category: 'Cost'
+    amount: 600
+    timeGrain: 'Monthly'
+    timePeriod: {
+      startDate: '2026-12-01T00:00:00Z'
+    }
+    notifications: {
+      actual80: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 80
+        thresholdType: 'Actual'
+        contactEmails: []
+        contactGroups: [
+          ops.id
+        ]
+      }
+      forecasted100: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 100
+        thresholdType: 'Forecasted'
+        contactEmails: []
+        contactGroups: [
+          ops.id
+        ]
+      }
+    }
   }
 }
 

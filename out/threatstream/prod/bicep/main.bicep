@@ -2,6 +2,10 @@
 
 targetScope = 'subscription'
 
+@description('On-call paging webhook URL (carries the integration token)')
+@secure()
+param oncall_webhook_url string
+
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-threatstream-prod'
   location: 'eastus'
@@ -17,6 +21,9 @@ resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
 module resources 'resources.bicep' = {
   name: 'threatstream-prod'
   scope: rg
+  params: {
+    oncall_webhook_url: oncall_webhook_url
+  }
 }
 
 @description('Key Vault URI, for setting the feed API keys')

@@ -4,3 +4,9 @@ variable "subscription_id" {
   description = "Azure subscription of the prod environment."
   type        = string
 }
+
+variable "oncall_webhook_url" {
+  description = "On-call paging webhook URL (carries the integration token)"
+  type        = string
+  sensitive   = true
+}
