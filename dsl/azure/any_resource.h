@@ -26,7 +26,13 @@
   X(KeyVaultSecret)              \
   X(AppServicePlan)              \
   X(LinuxFunctionApp)            \
-  X(LinuxWebApp)
+  X(LinuxWebApp)                 \
+  X(VirtualNetwork)              \
+  X(Subnet)                      \
+  X(NetworkSecurityGroup)        \
+  X(PrivateDnsZone)              \
+  X(PrivateDnsZoneVirtualNetworkLink) \
+  X(PrivateEndpoint)
 
 namespace iac::azure {
 

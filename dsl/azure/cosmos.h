@@ -150,6 +150,11 @@ class CosmosAccount final : public Resource {
   const ResourceKind& kind() const override { return kKind; }
   AnyResource as_any() const override { return this; }
   const Props& props() const { return props_; }
+  /// The NoSQL API's endpoint (which also serves the regional endpoints of every region).
+  std::vector<PrivateLinkService> private_link_services() const override {
+    return {{"Sql", "privatelink.documents.azure.com"}};
+  }
+  const PublicNetwork* public_network() const override { return &props_.public_network; }
 
   /// The regions in failover order: `props().regions`, or the environment's.
   std::vector<std::string> regions() const;

@@ -65,6 +65,11 @@ class KeyVault final : public Resource {
   const ResourceKind& kind() const override { return kKind; }
   AnyResource as_any() const override { return this; }
   const Props& props() const { return props_; }
+  /// One endpoint for the vault's data plane (secrets, keys, certificates).
+  std::vector<PrivateLinkService> private_link_services() const override {
+    return {{"vault", "privatelink.vaultcore.azure.net"}};
+  }
+  const PublicNetwork* public_network() const override { return &props_.public_network; }
 
   /// The vault URI, `https://<name>.vault.azure.net/`.
   Ref uri() const { return ref("uri"); }

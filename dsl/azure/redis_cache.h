@@ -66,6 +66,10 @@ class RedisCache final : public Resource {
   const ResourceKind& kind() const override { return kKind; }
   AnyResource as_any() const override { return this; }
   const Props& props() const { return props_; }
+  std::vector<PrivateLinkService> private_link_services() const override {
+    return {{"redisCache", "privatelink.redis.cache.windows.net"}};
+  }
+  const PublicNetwork* public_network() const override { return &props_.public_network; }
 
   /// `C` for Basic and Standard, `P` for Premium.
   std::string_view family() const;

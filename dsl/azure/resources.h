@@ -17,3 +17,5 @@
 #include "dsl/azure/storage_container.h"       // IWYU pragma: export
 #include "dsl/azure/user_assigned_identity.h"  // IWYU pragma: export
 #include "dsl/azure/web_app.h"                 // IWYU pragma: export
+#include "dsl/azure/network.h"                 // IWYU pragma: export
+#include "dsl/azure/private_endpoint.h"        // IWYU pragma: export

@@ -15,6 +15,7 @@
 namespace iac {
 
 class Stack;
+class PublicNetwork;
 
 /// What every resource of one kind shares: its name in messages, its CAF abbreviation and the
 /// Azure rules for its name.
@@ -44,6 +45,9 @@ class Resource : public Construct {
   /// What a private endpoint can connect to on this resource; empty for kinds without Private
   /// Link. The network switch of an environment creates one endpoint per entry.
   virtual std::vector<PrivateLinkService> private_link_services() const { return {}; }
+  /// The resource's inbound public network setting, for kinds that have one; nullptr otherwise.
+  /// The network switch requires it off (policy rule AZ-NET-004).
+  virtual const PublicNetwork* public_network() const { return nullptr; }
 
   /// The Azure name; set by the props or, before the lock, by the naming convention.
   const std::string& name() const { return name_; }
@@ -94,7 +98,8 @@ class Resource : public Construct {
 };
 
 /// Whether a tag key or value is acceptable to Azure Resource Manager.
-/// @see https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations
+/// @see
+/// https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations
 std::string check_tag(std::string_view key, std::string_view value);
 
 }  // namespace iac
