@@ -55,7 +55,7 @@ void declare_network(Stack& s, const Environment& env) {
   const std::string endpoints_range = base + ".1.0/24";
   const std::string apps_range = base + ".2.0/26";
   auto& endpoints_nsg = s.add<NetworkSecurityGroup>(
-      "nsg-endpoints",
+      "endpoints",
       {.rules = {{.name = "allow-api-https",
                   .priority = 100,
                   .source = apps_range,
@@ -69,7 +69,7 @@ void declare_network(Stack& s, const Environment& env) {
                   .destination_ports = "10000",
                   .description = "Booking API to Azure Managed Redis over TLS"}}});
   // The integration subnet carries the API's outbound traffic only: nothing comes in.
-  auto& apps_nsg = s.add<NetworkSecurityGroup>("nsg-apps", {});
+  auto& apps_nsg = s.add<NetworkSecurityGroup>("apps", {});
   auto& vnet = s.add<VirtualNetwork>("vnet", {.address_space = {base + ".0.0/16"}});
   auto& endpoints =
       vnet.subnet("endpoints", {.address_prefix = endpoints_range, .nsg = endpoints_nsg});

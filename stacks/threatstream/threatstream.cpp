@@ -36,7 +36,7 @@ void declare_network(Stack& s, const Environment& env) {
   // SMB (the Elastic Premium content share on Azure Files) and Redis over TLS, from the
   // Function App's integration subnet only.
   auto& endpoints_nsg = s.add<NetworkSecurityGroup>(
-      "nsg-endpoints",
+      "endpoints",
       {.rules = {{.name = "allow-apps-https",
                   .priority = 100,
                   .source = apps_range,
@@ -56,7 +56,7 @@ void declare_network(Stack& s, const Environment& env) {
                   .destination_ports = "6380",
                   .description = "Redis over TLS"}}});
   // The integration subnet carries the app's outbound traffic only: nothing comes in.
-  auto& apps_nsg = s.add<NetworkSecurityGroup>("nsg-apps", {});
+  auto& apps_nsg = s.add<NetworkSecurityGroup>("apps", {});
   auto& vnet = s.add<VirtualNetwork>("vnet", {.address_space = {base + ".0.0/16"}});
   auto& endpoints =
       vnet.subnet("endpoints", {.address_prefix = endpoints_range, .nsg = endpoints_nsg});

@@ -71,28 +71,32 @@ std::vector<Rule> network() {
             if (subnet.props().nsg || is_service_subnet(subnet)) return {};
             return fmt::format("subnet '{}' has no network security group", subnet.name());
           }),
-      Rule{.info = {.id = "AZ-NET-003",
-                    .title = "PaaS resources in prod are reached through private endpoints",
-                    .rationale = "A private endpoint keeps data-plane traffic on the VNet; "
-                                 "production declares no public exposure.",
-                    .fix = "declare a PrivateNetwork in the environment (it adds the endpoints), "
-                           "or `network.without_private_endpoint(resource, reason)`",
-                    .levels = {.dev = Level::off, .staging = Level::warning, .prod = Level::error},
-                    .checkov = {"CKV2_AZURE_32", "CKV2_AZURE_33"},
-                    .psrule = {},
-                    .benchmark = "NS-2"},
-           .kinds = {},
-           .check = [](const Resource& resource, const Environment&) -> Problem {
-             const auto services = resource.private_link_services();
-             if (services.empty()) return {};
-             for (const auto& service : services) {
-               if (!azure::has_private_endpoint(resource, service.subresource)) {
-                 return fmt::format("{} '{}' has no private endpoint for '{}'",
-                                    resource.kind().name, resource.name(), service.subresource);
-               }
-             }
-             return {};
-           }},
+      Rule{
+          .info = {.id = "AZ-NET-003",
+                   .title = "PaaS resources in staging and prod have private endpoints",
+                   .rationale = "A private endpoint keeps data-plane traffic on the VNet; "
+                                "production declares no public exposure. A warning, not an "
+                                "error: without an endpoint a resource whose public access is "
+                                "off is unreachable, not exposed (exposure is an error of the "
+                                "kind's own public-network rule and of AZ-NET-004).",
+                   .fix = "declare a PrivateNetwork in the environment (it adds the endpoints), "
+                          "or `network.without_private_endpoint(resource, reason)`",
+                   .levels = {.dev = Level::off, .staging = Level::warning, .prod = Level::warning},
+                   .checkov = {"CKV2_AZURE_32", "CKV2_AZURE_33"},
+                   .psrule = {},
+                   .benchmark = "NS-2"},
+          .kinds = {},
+          .check = [](const Resource& resource, const Environment&) -> Problem {
+            const auto services = resource.private_link_services();
+            if (services.empty()) return {};
+            for (const auto& service : services) {
+              if (!azure::has_private_endpoint(resource, service.subresource)) {
+                return fmt::format("{} '{}' has no private endpoint for '{}'", resource.kind().name,
+                                   resource.name(), service.subresource);
+              }
+            }
+            return {};
+          }},
       Rule{.info = {.id = "AZ-NET-004",
                     .title = "No public endpoint in an environment with private networking",
                     .rationale = "The environment's PrivateNetwork gives every PaaS resource a "

@@ -11,7 +11,7 @@ namespace {
 
 using namespace iac::azure;
 
-/// Private networking over a Key Vault and a web app on P1v3, rendered in prod.
+/// Private networking over a Key Vault and a web app on P1v3, rendered in dev.
 std::string private_stack_bicep() {
   auto app = testing::make_app(
       [](Stack& s, const Environment&) {
@@ -31,16 +31,16 @@ std::string private_stack_bicep() {
         auto& plan = s.add<AppServicePlan>("plan", {.sku = PlanSku::P1v3, .worker_count = 1});
         s.add<LinuxWebApp>("web", {.plan = plan});
       },
-      {Environment::prod("eastus")});
+      {Environment::dev("eastus")});
   auto result = testing::synthesize(app);
   REQUIRE_FALSE(has_errors(result.diagnostics));
-  return result.file("app/prod/bicep/resources.bicep");
+  return result.file("app/dev/bicep/resources.bicep");
 }
 
-TEST_CASE("subnets are written inside their network, with the NSG and delegation") {
+TEST_CASE("bicep: subnets are written inside their network, with the NSG and delegation") {
   const std::string bicep = private_stack_bicep();
   CHECK(bicep.find(R"(resource vnet 'Microsoft.Network/virtualNetworks@2024-07-01' = {
-  name: 'vnet-app-prod'
+  name: 'vnet-app-dev'
   location: 'eastus'
 )") != std::string::npos);
   CHECK(bicep.find(R"(    addressSpace: {
@@ -72,7 +72,7 @@ TEST_CASE("subnets are written inside their network, with the NSG and delegation
   CHECK(bicep.find("'Microsoft.Network/virtualNetworks/subnets@") == std::string::npos);
 }
 
-TEST_CASE("a network security group writes its rules and the closing deny-all") {
+TEST_CASE("bicep: a network security group writes its rules and the closing deny-all") {
   const std::string bicep = private_stack_bicep();
   CHECK(bicep.find(R"(      {
         name: 'allow-apps-https'
@@ -91,10 +91,10 @@ TEST_CASE("a network security group writes its rules and the closing deny-all") 
   CHECK(bicep.find("name: 'deny-all-inbound'") != std::string::npos);
 }
 
-TEST_CASE("private endpoints reach their subnet by id and register in their zone") {
+TEST_CASE("bicep: private endpoints reach their subnet by id and register in their zone") {
   const std::string bicep = private_stack_bicep();
   CHECK(bicep.find(R"(resource kvKvVault 'Microsoft.Network/privateEndpoints@2024-07-01' = {
-  name: 'pe-app-prod-kv-vault'
+  name: 'pe-app-dev-kv-vault'
   location: 'eastus'
 )") != std::string::npos);
   CHECK(bicep.find(R"(    subnet: {
@@ -102,7 +102,7 @@ TEST_CASE("private endpoints reach their subnet by id and register in their zone
     }
     privateLinkServiceConnections: [
       {
-        name: 'pe-app-prod-kv-vault'
+        name: 'pe-app-dev-kv-vault'
         properties: {
           privateLinkServiceId: kv.id
           groupIds: [
@@ -147,7 +147,7 @@ TEST_CASE("private endpoints reach their subnet by id and register in their zone
 )") != std::string::npos);
 }
 
-TEST_CASE("an integrated app routes all traffic through its subnet") {
+TEST_CASE("bicep: an integrated app routes all traffic through its subnet") {
   const std::string bicep = private_stack_bicep();
   CHECK(
       bicep.find(

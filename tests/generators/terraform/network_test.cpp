@@ -21,7 +21,7 @@ std::string squeeze(const std::string& text) {
   return result;
 }
 
-/// Private networking over a Key Vault and a web app on P1v3, rendered in prod.
+/// Private networking over a Key Vault and a web app on P1v3, rendered in dev.
 std::string private_stack_tf() {
   auto app = testing::make_app(
       [](Stack& s, const Environment&) {
@@ -43,16 +43,17 @@ std::string private_stack_tf() {
         auto& plan = s.add<AppServicePlan>("plan", {.sku = PlanSku::P1v3, .worker_count = 1});
         s.add<LinuxWebApp>("web", {.plan = plan});
       },
-      {Environment::prod("eastus")});
+      {Environment::dev("eastus")});
   auto result = testing::synthesize(app);
   REQUIRE_FALSE(has_errors(result.diagnostics));
-  return squeeze(result.file("app/prod/terraform/main.tf"));
+  return squeeze(result.file("app/dev/terraform/main.tf"));
 }
 
-TEST_CASE("a network and its subnets render as azurerm_virtual_network and azurerm_subnet") {
+TEST_CASE(
+    "terraform: a network and its subnets render as azurerm_virtual_network and azurerm_subnet") {
   const std::string tf = private_stack_tf();
   CHECK(tf.find(R"(resource "azurerm_virtual_network" "vnet" {
- name = "vnet-app-prod"
+ name = "vnet-app-dev"
  location = "eastus"
  resource_group_name = azurerm_resource_group.rg.name
  address_space = ["10.0.0.0/16"]
@@ -67,8 +68,10 @@ TEST_CASE("a network and its subnets render as azurerm_virtual_network and azure
 )") != std::string::npos);
   // The second subnet waits for the first, and is delegated to App Service.
   CHECK(tf.find(R"( depends_on = [azurerm_subnet.vnet_endpoints]
+
  delegation {
  name = "serverFarms"
+
  service_delegation {
  name = "Microsoft.Web/serverFarms"
  actions = ["Microsoft.Network/virtualNetworks/subnets/action"]
@@ -82,7 +85,7 @@ TEST_CASE("a network and its subnets render as azurerm_virtual_network and azure
 )") != std::string::npos);
 }
 
-TEST_CASE("a network security group writes its rules and the closing deny-all") {
+TEST_CASE("terraform: a network security group writes its rules and the closing deny-all") {
   const std::string tf = private_stack_tf();
   CHECK(tf.find(R"( security_rule {
  name = "allow-apps-https"
@@ -105,39 +108,40 @@ TEST_CASE("a network security group writes its rules and the closing deny-all") 
 )") != std::string::npos);
 }
 
-TEST_CASE("private endpoints, DNS zones and links render with their zone group") {
+TEST_CASE("terraform: private endpoints, DNS zones and links render with their zone group") {
   const std::string tf = private_stack_tf();
-  CHECK(tf.find(R"(resource "azurerm_private_endpoint" "kv_kv-vault" {
- name = "pe-app-prod-kv-vault"
+  CHECK(tf.find(R"(resource "azurerm_private_endpoint" "kv_kv_vault" {
+ name = "pe-app-dev-kv-vault"
  location = "eastus"
  resource_group_name = azurerm_resource_group.rg.name
  subnet_id = azurerm_subnet.vnet_endpoints.id
 )") != std::string::npos);
   CHECK(tf.find(R"( private_service_connection {
- name = "pe-app-prod-kv-vault"
+ name = "pe-app-dev-kv-vault"
  private_connection_resource_id = azurerm_key_vault.kv.id
  subresource_names = ["vault"]
  is_manual_connection = false
  }
+
  private_dns_zone_group {
  name = "default"
- private_dns_zone_ids = [azurerm_private_dns_zone.network_vaultcore-azure-net.id]
+ private_dns_zone_ids = [azurerm_private_dns_zone.network_vaultcore_azure_net.id]
  }
 )") != std::string::npos);
-  CHECK(tf.find(R"(resource "azurerm_private_dns_zone" "network_vaultcore-azure-net" {
+  CHECK(tf.find(R"(resource "azurerm_private_dns_zone" "network_vaultcore_azure_net" {
  name = "privatelink.vaultcore.azure.net"
  resource_group_name = azurerm_resource_group.rg.name
 )") != std::string::npos);
   CHECK(tf.find(R"( name = "link-vnet"
  resource_group_name = azurerm_resource_group.rg.name
- private_dns_zone_name = azurerm_private_dns_zone.network_vaultcore-azure-net.name
+ private_dns_zone_name = azurerm_private_dns_zone.network_vaultcore_azure_net.name
  virtual_network_id = azurerm_virtual_network.vnet.id
  registration_enabled = false
 )") != std::string::npos);
   CHECK(tf.find("privatelink.azurewebsites.net") != std::string::npos);
 }
 
-TEST_CASE("an integrated app routes all traffic through its subnet") {
+TEST_CASE("terraform: an integrated app routes all traffic through its subnet") {
   const std::string tf = private_stack_tf();
   CHECK(tf.find(" virtual_network_subnet_id = azurerm_subnet.vnet_apps.id\n") != std::string::npos);
   CHECK(tf.find(" vnet_route_all_enabled = true\n") != std::string::npos);

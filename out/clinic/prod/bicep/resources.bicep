@@ -6,6 +6,267 @@ targetScope = 'resourceGroup'
 @secure()
 param payments_api_key string
 
+resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-clinic-prod-endpoints'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'allow-api-https'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.30.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.30.1.0/24'
+          destinationPortRange: '443'
+          description: 'Booking API to Key Vault, media storage and its own site'
+        }
+      }
+      {
+        name: 'allow-api-redis'
+        properties: {
+          priority: 110
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.30.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.30.1.0/24'
+          destinationPortRange: '10000'
+          description: 'Booking API to Azure Managed Redis over TLS'
+        }
+      }
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource apps 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-clinic-prod-apps'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-07-01' = {
+  name: 'vnet-clinic-prod'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.30.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'endpoints'
+        properties: {
+          addressPrefix: '10.30.1.0/24'
+          networkSecurityGroup: {
+            id: endpoints.id
+          }
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+      {
+        name: 'apps'
+        properties: {
+          addressPrefix: '10.30.2.0/26'
+          networkSecurityGroup: {
+            id: apps.id
+          }
+          delegations: [
+            {
+              name: 'serverFarms'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+    ]
+  }
+}
+
+resource networkBlobCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.blob.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkBlobCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkBlobCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkVaultcoreAzureNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkVaultcoreAzureNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkVaultcoreAzureNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkAzurewebsitesNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.azurewebsites.net'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkAzurewebsitesNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkAzurewebsitesNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkRedisAzureNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.redis.azure.net'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkRedisAzureNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkRedisAzureNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
 resource monitoringLog 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: 'log-clinic-prod'
   location: 'eastus'
@@ -149,6 +410,49 @@ resource mediaMedia 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 }
 
+resource mediaMediaBlob 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-prod-media-blob'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-clinic-prod-media-blob'
+        properties: {
+          privateLinkServiceId: media.id
+          groupIds: [
+            'blob'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource mediaMediaBlobDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: mediaMediaBlob
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-blob-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkBlobCoreWindowsNet.id
+        }
+      }
+    ]
+  }
+}
+
 resource mediaWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(media.id, id.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
   scope: media
@@ -224,6 +528,49 @@ resource kvSecretsUserId 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
+resource kvKvVault 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-prod-kv-vault'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-clinic-prod-kv-vault'
+        properties: {
+          privateLinkServiceId: kv.id
+          groupIds: [
+            'vault'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource kvKvVaultDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: kvKvVault
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-vaultcore-azure-net'
+        properties: {
+          privateDnsZoneId: networkVaultcoreAzureNet.id
+        }
+      }
+    ]
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: 'asp-clinic-prod-plan'
   location: 'eastus'
@@ -270,6 +617,10 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
     clientAffinityEnabled: false
     publicNetworkAccess: 'Disabled'
     keyVaultReferenceIdentity: id.id
+    virtualNetworkSubnetId: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'apps')
+    outboundVnetRouting: {
+      allTraffic: true
+    }
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|8.0'
       alwaysOn: true
@@ -278,6 +629,7 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       remoteDebuggingEnabled: false
+      vnetRouteAllEnabled: true
       numberOfWorkers: 3
       healthCheckPath: '/healthz'
       ipSecurityRestrictions: []
@@ -365,6 +717,49 @@ resource apiGrantMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-
   }
 }
 
+resource apiApiSites 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-prod-api-sites'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-clinic-prod-api-sites'
+        properties: {
+          privateLinkServiceId: api.id
+          groupIds: [
+            'sites'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource apiApiSitesDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: apiApiSites
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-azurewebsites-net'
+        properties: {
+          privateDnsZoneId: networkAzurewebsitesNet.id
+        }
+      }
+    ]
+  }
+}
+
 resource amr 'Microsoft.Cache/redisEnterprise@2025-07-01' = {
   name: 'amr-clinic-prod'
   location: 'eastus'
@@ -394,6 +789,49 @@ resource amrDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' = {
     clusteringPolicy: 'OSSCluster'
     evictionPolicy: 'VolatileLRU'
     port: 10000
+  }
+}
+
+resource amrAmrRedisenterprise 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-prod-amr-redisenterprise'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-clinic-prod-amr-redisenterprise'
+        properties: {
+          privateLinkServiceId: amr.id
+          groupIds: [
+            'redisEnterprise'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource amrAmrRedisenterpriseDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: amrAmrRedisenterprise
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-redis-azure-net'
+        properties: {
+          privateDnsZoneId: networkRedisAzureNet.id
+        }
+      }
+    ]
   }
 }
 

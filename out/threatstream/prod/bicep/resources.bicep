@@ -2,6 +2,405 @@
 
 targetScope = 'resourceGroup'
 
+resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-threatstream-prod-endpoints'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'allow-apps-https'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.20.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.20.1.0/24'
+          destinationPortRange: '443'
+          description: 'Function App to Key Vault, Cosmos DB, storage and its own site'
+        }
+      }
+      {
+        name: 'allow-apps-smb'
+        properties: {
+          priority: 110
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.20.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.20.1.0/24'
+          destinationPortRange: '445'
+          description: 'Elastic Premium content share on Azure Files'
+        }
+      }
+      {
+        name: 'allow-apps-redis'
+        properties: {
+          priority: 120
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.20.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.20.1.0/24'
+          destinationPortRange: '6380'
+          description: 'Redis over TLS'
+        }
+      }
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource apps 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-threatstream-prod-apps'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-07-01' = {
+  name: 'vnet-threatstream-prod'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.20.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'endpoints'
+        properties: {
+          addressPrefix: '10.20.1.0/24'
+          networkSecurityGroup: {
+            id: endpoints.id
+          }
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+      {
+        name: 'apps'
+        properties: {
+          addressPrefix: '10.20.2.0/26'
+          networkSecurityGroup: {
+            id: apps.id
+          }
+          delegations: [
+            {
+              name: 'serverFarms'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+    ]
+  }
+}
+
+resource networkDocumentsAzureCom 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.documents.azure.com'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkDocumentsAzureComVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkDocumentsAzureCom
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkBlobCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.blob.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkBlobCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkBlobCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkFileCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.file.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkFileCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkFileCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkQueueCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.queue.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkQueueCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkQueueCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkTableCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.table.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkTableCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkTableCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkRedisCacheWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.redis.cache.windows.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkRedisCacheWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkRedisCacheWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkVaultcoreAzureNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkVaultcoreAzureNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkVaultcoreAzureNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkAzurewebsitesNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.azurewebsites.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkAzurewebsitesNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkAzurewebsitesNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
 resource monitoringLog 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: 'log-threatstream-prod'
   location: 'eastus'
@@ -152,6 +551,49 @@ resource cosmosDataContributor1 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAs
   }
 }
 
+resource cosmosCosmosSql 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-cosmos-sql'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-threatstream-prod-cosmos-sql'
+        properties: {
+          privateLinkServiceId: cosmos.id
+          groupIds: [
+            'Sql'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource cosmosCosmosSqlDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: cosmosCosmosSql
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-documents-azure-com'
+        properties: {
+          privateDnsZoneId: networkDocumentsAzureCom.id
+        }
+      }
+    ]
+  }
+}
+
 resource st 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: 'stthreatstreamprod'
   location: 'eastus'
@@ -236,6 +678,178 @@ resource stRawFeeds 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 }
 
+resource stStBlob 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-st-blob'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-threatstream-prod-st-blob'
+        properties: {
+          privateLinkServiceId: st.id
+          groupIds: [
+            'blob'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource stStBlobDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: stStBlob
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-blob-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkBlobCoreWindowsNet.id
+        }
+      }
+    ]
+  }
+}
+
+resource stStFile 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-st-file'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-threatstream-prod-st-file'
+        properties: {
+          privateLinkServiceId: st.id
+          groupIds: [
+            'file'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource stStFileDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: stStFile
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-file-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkFileCoreWindowsNet.id
+        }
+      }
+    ]
+  }
+}
+
+resource stStQueue 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-st-queue'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-threatstream-prod-st-queue'
+        properties: {
+          privateLinkServiceId: st.id
+          groupIds: [
+            'queue'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource stStQueueDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: stStQueue
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-queue-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkQueueCoreWindowsNet.id
+        }
+      }
+    ]
+  }
+}
+
+resource stStTable 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-st-table'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-threatstream-prod-st-table'
+        properties: {
+          privateLinkServiceId: st.id
+          groupIds: [
+            'table'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource stStTableDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: stStTable
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-table-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkTableCoreWindowsNet.id
+        }
+      }
+    ]
+  }
+}
+
 resource redis 'Microsoft.Cache/redis@2024-11-01' = {
   name: 'redis-threatstream-prod'
   location: 'eastus'
@@ -271,6 +885,49 @@ resource redisDataContributor1 'Microsoft.Cache/redis/accessPolicyAssignments@20
     accessPolicyName: 'Data Contributor'
     objectId: func.identity.principalId
     objectIdAlias: func.identity.principalId
+  }
+}
+
+resource redisRedisRediscache 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-redis-rediscache'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-threatstream-prod-redis-rediscache'
+        properties: {
+          privateLinkServiceId: redis.id
+          groupIds: [
+            'redisCache'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource redisRedisRediscacheDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: redisRedisRediscache
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-redis-cache-windows-net'
+        properties: {
+          privateDnsZoneId: networkRedisCacheWindowsNet.id
+        }
+      }
+    ]
   }
 }
 
@@ -318,6 +975,49 @@ resource kvSecretsUserFunc 'Microsoft.Authorization/roleAssignments@2022-04-01' 
   }
 }
 
+resource kvKvVault 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-kv-vault'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-threatstream-prod-kv-vault'
+        properties: {
+          privateLinkServiceId: kv.id
+          groupIds: [
+            'vault'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource kvKvVaultDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: kvKvVault
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-vaultcore-azure-net'
+        properties: {
+          privateDnsZoneId: networkVaultcoreAzureNet.id
+        }
+      }
+    ]
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: 'asp-threatstream-prod-plan'
   location: 'eastus'
@@ -360,6 +1060,10 @@ resource func 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     publicNetworkAccess: 'Disabled'
+    virtualNetworkSubnetId: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'apps')
+    outboundVnetRouting: {
+      allTraffic: true
+    }
     siteConfig: {
       linuxFxVersion: 'Python|3.11'
       alwaysOn: false
@@ -368,6 +1072,7 @@ resource func 'Microsoft.Web/sites@2024-11-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       remoteDebuggingEnabled: false
+      vnetRouteAllEnabled: true
       numberOfWorkers: 3
       healthCheckPath: '/api/health'
       ipSecurityRestrictions: []
@@ -398,6 +1103,10 @@ resource func 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'WEBSITE_CONTENTSHARE'
           value: 'func-threatstream-prod'
+        }
+        {
+          name: 'WEBSITE_CONTENTOVERVNET'
+          value: '1'
         }
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
@@ -468,6 +1177,49 @@ resource funcGrantMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022
     principalId: func.identity.principalId
     principalType: 'ServicePrincipal'
     description: 'Send telemetry with Entra ID'
+  }
+}
+
+resource funcFuncSites 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-func-sites'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-threatstream-prod-func-sites'
+        properties: {
+          privateLinkServiceId: func.id
+          groupIds: [
+            'sites'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource funcFuncSitesDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: funcFuncSites
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-azurewebsites-net'
+        properties: {
+          privateDnsZoneId: networkAzurewebsitesNet.id
+        }
+      }
+    ]
   }
 }
 
