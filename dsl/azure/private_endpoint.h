@@ -134,7 +134,7 @@ struct PrivateNetworkProps {
 /// link to the VNet (registration off), and turns on VNet integration (all traffic routed
 /// through the VNet) for every function and web app. Public network access must then be off:
 /// an opened `public_network` is an error-level finding (AZ-NET-004), and a resource without
-/// a private endpoint is one in prod (AZ-NET-003).
+/// a private endpoint a warning in staging and prod (AZ-NET-003).
 ///
 /// It works from `Resource::private_link_services()` alone, so a new kind joins by
 /// implementing it. Declare it under the stack, once.
