@@ -11,7 +11,8 @@ const dir = fileURLToPath(new URL('../schemas/azurerm/', import.meta.url));
 const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
 const meta = read('_meta.json');
 const EXTRACTED = ['azurerm_cosmosdb_sql_role_assignment', 'azurerm_managed_redis',
-  'azurerm_redis_cache_access_policy_assignment'];
+  'azurerm_redis_cache_access_policy_assignment', 'azurerm_network_security_group',
+  'azurerm_subnet_network_security_group_association'];
 const TYPES = new Set(['string', 'number', 'bool', 'list(string)', 'set(string)', 'map(string)',
   'list(number)', 'set(number)', 'map(number)', 'list(bool)', 'set(bool)', 'map(bool)',
   'list(object)', 'set(object)']);
@@ -86,8 +87,11 @@ for (const type of EXTRACTED) {
     assert.equal(s.blocks.timeouts.timeouts, true);
     assert.equal(meta.resources[type].attributes, Object.keys(s.attributes).length);
     assert.equal(meta.resources[type].blocks, Object.keys(s.blocks).length);
-    // The extractor's output must not rely on config_mode_attr (see SOURCES.md).
-    assert.ok(!JSON.stringify(s.blocks).includes('"config_mode_attr"'), 'unexpected config_mode_attr');
+    // Only the security group's inline security_rule is an attribute-as-block (see SOURCES.md).
+    const modeAttr = Object.keys(s.blocks).filter((n) => s.blocks[n].config_mode_attr);
+    assert.deepEqual(modeAttr, type === 'azurerm_network_security_group' ? ['security_rule'] : [],
+      'unexpected config_mode_attr');
+    for (const n of modeAttr) assert.ok(!JSON.stringify(s.blocks[n].blocks).includes('"config_mode_attr"'));
   });
 }
 

@@ -7,31 +7,37 @@
 #include <variant>
 
 /// The resource kinds, for X-macros: `IACGEN_AZURE_KINDS(X)` expands `X(Kind)` for each.
-#define IACGEN_AZURE_KINDS(X)    \
-  X(ResourceGroup)               \
-  X(LogAnalyticsWorkspace)       \
-  X(ApplicationInsights)         \
-  X(StorageAccount)              \
-  X(KeyVault)                    \
-  X(CosmosAccount)               \
-  X(CosmosSqlDatabase)           \
-  X(CosmosSqlContainer)          \
-  X(CosmosSqlRoleAssignment)     \
-  X(RedisCache)                  \
-  X(RedisAccessPolicyAssignment) \
-  X(ManagedRedis)                \
-  X(StorageContainer)            \
-  X(UserAssignedIdentity)        \
-  X(RoleAssignment)              \
-  X(KeyVaultSecret)              \
-  X(AppServicePlan)              \
-  X(LinuxFunctionApp)            \
-  X(LinuxWebApp)                 \
-  X(DiagnosticSetting)           \
-  X(ActionGroup)                 \
-  X(MetricAlert)                 \
-  X(ScheduledQueryAlert)         \
-  X(ResourceGroupBudget)
+#define IACGEN_AZURE_KINDS(X)         \
+  X(ResourceGroup)                    \
+  X(LogAnalyticsWorkspace)            \
+  X(ApplicationInsights)              \
+  X(StorageAccount)                   \
+  X(KeyVault)                         \
+  X(CosmosAccount)                    \
+  X(CosmosSqlDatabase)                \
+  X(CosmosSqlContainer)               \
+  X(CosmosSqlRoleAssignment)          \
+  X(RedisCache)                       \
+  X(RedisAccessPolicyAssignment)      \
+  X(ManagedRedis)                     \
+  X(StorageContainer)                 \
+  X(UserAssignedIdentity)             \
+  X(RoleAssignment)                   \
+  X(KeyVaultSecret)                   \
+  X(AppServicePlan)                   \
+  X(LinuxFunctionApp)                 \
+  X(LinuxWebApp)                      \
+  X(DiagnosticSetting)                \
+  X(ActionGroup)                      \
+  X(MetricAlert)                      \
+  X(ScheduledQueryAlert)              \
+  X(ResourceGroupBudget)              \
+  X(VirtualNetwork)                   \
+  X(Subnet)                           \
+  X(NetworkSecurityGroup)             \
+  X(PrivateDnsZone)                   \
+  X(PrivateDnsZoneVirtualNetworkLink) \
+  X(PrivateEndpoint)
 
 namespace iac::azure {
 

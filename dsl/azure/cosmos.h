@@ -152,6 +152,11 @@ class CosmosAccount final : public Resource {
   AnyResource as_any() const override { return this; }
   std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
+  /// The NoSQL API's endpoint (which also serves the regional endpoints of every region).
+  std::vector<PrivateLinkService> private_link_services() const override {
+    return {{"Sql", "privatelink.documents.azure.com"}};
+  }
+  const PublicNetwork* public_network() const override { return &props_.public_network; }
 
   /// The regions in failover order: `props().regions`, or the environment's.
   std::vector<std::string> regions() const;

@@ -66,6 +66,11 @@ class KeyVault final : public Resource {
   AnyResource as_any() const override { return this; }
   std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
+  /// One endpoint for the vault's data plane (secrets, keys, certificates).
+  std::vector<PrivateLinkService> private_link_services() const override {
+    return {{"vault", "privatelink.vaultcore.azure.net"}};
+  }
+  const PublicNetwork* public_network() const override { return &props_.public_network; }
 
   /// The vault URI, `https://<name>.vault.azure.net/`.
   Ref uri() const { return ref("uri"); }

@@ -40,6 +40,10 @@ class ManagedRedis final : public Resource {
   AnyResource as_any() const override { return this; }
   std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
+  std::vector<PrivateLinkService> private_link_services() const override {
+    return {{"redisEnterprise", "privatelink.redis.azure.net"}};
+  }
+  const PublicNetwork* public_network() const override { return &props_.public_network; }
 
   /// The host name, `<name>.<region>.redis.azure.net`.
   Ref hostname() const { return ref("hostname"); }

@@ -67,6 +67,10 @@ class RedisCache final : public Resource {
   AnyResource as_any() const override { return this; }
   std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
+  std::vector<PrivateLinkService> private_link_services() const override {
+    return {{"redisCache", "privatelink.redis.cache.windows.net"}};
+  }
+  const PublicNetwork* public_network() const override { return &props_.public_network; }
 
   /// `C` for Basic and Standard, `P` for Premium.
   std::string_view family() const;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "dsl/azure/network.h"
 #include "dsl/azure/role_assignment.h"
 
 namespace iac::azure {
@@ -69,6 +70,10 @@ Principal Site::identity() const {
   return {.description = path()};
 }
 
+void Site::integrate_with(const Subnet& subnet) {
+  if (!settings_.vnet_integration) settings_.vnet_integration = subnet;
+}
+
 void Site::setting(std::string name, Expr value) {
   app_settings_.push_back({.name = std::move(name), .value = std::move(value)});
 }
@@ -105,6 +110,7 @@ void Site::collect_references(std::vector<Ref>& out) const {
   if (plan_) out.push_back(plan_->id());
   if (insights_) out.push_back(insights_->connection_string());
   if (const auto* user = settings_.identity.user_identity()) out.push_back(user->id());
+  if (settings_.vnet_integration) out.push_back(settings_.vnet_integration->id());
   for (const auto& setting : app_settings_) {
     for (const Ref& ref : setting.value.refs()) out.push_back(ref);
   }
@@ -213,6 +219,7 @@ void Site::validate_site(Diagnostics& out, const std::vector<std::string_view>& 
                                          settings_.health_check_eviction_minutes),
                              "set it between 2 and 10"));
   }
+  validate_vnet_integration(out);
   std::set<std::string> seen;
   for (const auto& setting : app_settings_) {
     if (std::find(reserved.begin(), reserved.end(), setting.name) != reserved.end()) {
@@ -231,6 +238,32 @@ void Site::validate_site(Diagnostics& out, const std::vector<std::string_view>& 
 std::vector<DiagnosticSource> Site::diagnostic_sources() const {
   // App Service logs (HTTP, console, app, audit, platform; FunctionAppLogs for function apps).
   return {{{.log_category_groups = {"allLogs"}, .metric_categories = {"AllMetrics"}}}};
+}
+
+void Site::validate_vnet_integration(Diagnostics& out) const {
+  const Subnet* subnet = settings_.vnet_integration.get();
+  if (subnet == nullptr || !plan_) return;
+  const PlanSku sku = plan_->props().sku;
+  if (sku == PlanSku::Y1) {
+    out.push_back(diagnostic(
+        "IAC-NET-030",
+        fmt::format("VNet integration into subnet '{}' is set, but Y1 consumption plans have none",
+                    subnet->name()),
+        "use an Elastic Premium (EP1+), Flex Consumption (FC1) or dedicated (B1+) plan, or "
+        "leave this environment without PrivateNetwork"));
+    return;
+  }
+  const SubnetDelegation needed =
+      sku == PlanSku::FC1 ? SubnetDelegation::app_environments : SubnetDelegation::web_server_farms;
+  if (subnet->props().delegation != needed) {
+    out.push_back(
+        diagnostic("IAC-NET-031",
+                   fmt::format("VNet integration subnet '{}' is not delegated to {}",
+                               subnet->name(), to_string(needed)),
+                   fmt::format("set `.delegation = SubnetDelegation::{}` on the subnet",
+                               needed == SubnetDelegation::app_environments ? "app_environments"
+                                                                            : "web_server_farms")));
+  }
 }
 
 }  // namespace iac::azure

@@ -19,6 +19,8 @@
 
 namespace iac::azure {
 
+class Subnet;
+
 /// The language stack. Function apps use `dotnet_isolated`; web apps use `dotnet`.
 enum class RuntimeStack { python, dotnet_isolated, dotnet, node, java };
 
@@ -94,6 +96,12 @@ struct SiteSettings {
   int health_check_eviction_minutes = 10;
   /// Origins allowed to call the app from a browser. "*" is refused. @default none
   std::vector<std::string> cors_allowed_origins;
+  /// Regional VNet integration: the subnet the app's outbound traffic leaves through, with all
+  /// traffic routed through the VNet (so its NSG and routes apply and private endpoints
+  /// resolve). Needs a subnet delegated to Microsoft.Web/serverFarms (Microsoft.App/environments
+  /// on FC1) and a plan other than Y1. PrivateNetwork sets it for every app. @default none
+  /// @see https://learn.microsoft.com/azure/app-service/overview-vnet-integration
+  Link<Subnet> vnet_integration;
 };
 
 /// One app setting, in declaration order.
@@ -119,6 +127,16 @@ class Site : public Resource {
   Ref principal_id() const { return ref("principal_id"); }
   /// The default host name, `<name>.azurewebsites.net`.
   Ref default_hostname() const { return ref("default_hostname"); }
+
+  /// Turns on VNet integration into `subnet` unless `settings.vnet_integration` names one.
+  void integrate_with(const Subnet& subnet);
+  /// The VNet integration subnet, or nullptr.
+  const Subnet* vnet_integration() const { return settings_.vnet_integration.get(); }
+  const PublicNetwork* public_network() const override { return &settings_.public_network; }
+  /// The app's own endpoint (which also serves its SCM site).
+  std::vector<PrivateLinkService> private_link_services() const override {
+    return {{"sites", "privatelink.azurewebsites.net"}};
+  }
 
   /// Adds an app setting (an environment variable of the app).
   void setting(std::string name, Expr value);
@@ -153,6 +171,8 @@ class Site : public Resource {
   void collect_references(std::vector<Ref>& out) const override;
 
  private:
+  /// The plan supports VNet integration and the subnet is delegated to it.
+  void validate_vnet_integration(Diagnostics& out) const;
   Link<AppServicePlan> plan_;
   Runtime runtime_;
   Link<ApplicationInsights> insights_;

@@ -1,6 +1,11 @@
 #include "dsl/azure/storage_account.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
+
+#include "dsl/azure/function_app.h"
+#include "dsl/core/stack.h"
 
 namespace iac::azure {
 
@@ -74,6 +79,25 @@ std::vector<DiagnosticSource> StorageAccount::diagnostic_sources() const {
                        .metric_categories = {"Transaction"}});
   }
   return sources;
+}
+
+}  // namespace iac::azure
+
+namespace iac::azure {
+
+std::vector<PrivateLinkService> StorageAccount::private_link_services() const {
+  std::vector<PrivateLinkService> services{{"blob", "privatelink.blob.core.windows.net"}};
+  const auto& resources = stack().resources();
+  const bool host_storage = std::any_of(resources.begin(), resources.end(), [&](const Resource* r) {
+    const auto* app = dynamic_cast<const LinuxFunctionApp*>(r);
+    return app != nullptr && app->props().storage.get() == this;
+  });
+  if (host_storage) {
+    services.push_back({"file", "privatelink.file.core.windows.net"});
+    services.push_back({"queue", "privatelink.queue.core.windows.net"});
+    services.push_back({"table", "privatelink.table.core.windows.net"});
+  }
+  return services;
 }
 
 }  // namespace iac::azure

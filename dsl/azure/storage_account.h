@@ -65,6 +65,12 @@ class StorageAccount final : public Resource {
   AnyResource as_any() const override { return this; }
   std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
+  /// Blob always (containers and the data the account holds); queue, table and file too when
+  /// a function app uses the account as its host storage, since the Functions host reaches all
+  /// four (keys and leases in blobs, trigger bookkeeping in queues and tables, the content
+  /// share on Azure Files). An endpoint per unused service would cost without serving traffic.
+  std::vector<PrivateLinkService> private_link_services() const override;
+  const PublicNetwork* public_network() const override { return &props_.public_network; }
 
   Ref primary_blob_endpoint() const { return ref("primary_blob_endpoint"); }
   Ref primary_queue_endpoint() const { return ref("primary_queue_endpoint"); }

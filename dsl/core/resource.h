@@ -16,6 +16,7 @@
 namespace iac {
 
 class Stack;
+class PublicNetwork;
 
 /// What every resource of one kind shares: its name in messages, its CAF abbreviation and the
 /// Azure rules for its name.
@@ -70,6 +71,9 @@ class Resource : public Construct {
   /// AZ-DIAG-001 reports it.
   void set_diagnostics(Control control) { diagnostics_ = std::move(control); }
   const Control& diagnostics() const { return diagnostics_; }
+  /// The resource's inbound public network setting, for kinds that have one; nullptr otherwise.
+  /// The network switch requires it off (policy rule AZ-NET-004).
+  virtual const PublicNetwork* public_network() const { return nullptr; }
 
   /// The Azure name; set by the props or, before the lock, by the naming convention.
   const std::string& name() const { return name_; }
@@ -121,7 +125,8 @@ class Resource : public Construct {
 };
 
 /// Whether a tag key or value is acceptable to Azure Resource Manager.
-/// @see https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations
+/// @see
+/// https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations
 std::string check_tag(std::string_view key, std::string_view value);
 
 }  // namespace iac

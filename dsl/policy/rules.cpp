@@ -13,9 +13,9 @@ namespace {
 std::vector<Rule> build_baseline() {
   std::vector<Rule> all;
   for (auto family :
-       {&rules::key_vault, &rules::cosmos, &rules::redis, &rules::storage_account, &rules::monitoring, &rules::tags,
-        &rules::app_service, &rules::key_vault_secret, &rules::role_assignment,
-        &rules::functions, &rules::diagnostics}) {
+       {&rules::key_vault, &rules::cosmos, &rules::redis, &rules::storage_account,
+        &rules::monitoring, &rules::tags, &rules::app_service, &rules::key_vault_secret,
+        &rules::role_assignment, &rules::functions, &rules::diagnostics, &rules::network}) {
     for (Rule& rule : family()) all.push_back(std::move(rule));
   }
   return all;

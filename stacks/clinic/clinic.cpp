@@ -46,6 +46,40 @@ int api_workers(const Environment& env) {
   return env.is_staging() ? 2 : 1;
 }
 
+/// Staging and prod are private (seeds/004): one VNet per environment, a subnet for the private
+/// endpoints and one for the API's outbound VNet integration, each behind a least-privilege
+/// NSG. The PrivateNetwork switch gives the media account (blob), Key Vault, Managed Redis and
+/// the API their private endpoints and DNS zones, and integrates the API with the VNet.
+void declare_network(Stack& s, const Environment& env) {
+  const std::string base = env.is_prod() ? "10.30" : "10.31";
+  const std::string endpoints_range = base + ".1.0/24";
+  const std::string apps_range = base + ".2.0/26";
+  auto& endpoints_nsg = s.add<NetworkSecurityGroup>(
+      "endpoints",
+      {.rules = {{.name = "allow-api-https",
+                  .priority = 100,
+                  .source = apps_range,
+                  .destination = endpoints_range,
+                  .destination_ports = "443",
+                  .description = "Booking API to Key Vault, media storage and its own site"},
+                 {.name = "allow-api-redis",
+                  .priority = 110,
+                  .source = apps_range,
+                  .destination = endpoints_range,
+                  .destination_ports = "10000",
+                  .description = "Booking API to Azure Managed Redis over TLS"}}});
+  // The integration subnet carries the API's outbound traffic only: nothing comes in.
+  auto& apps_nsg = s.add<NetworkSecurityGroup>("apps", {});
+  auto& vnet = s.add<VirtualNetwork>("vnet", {.address_space = {base + ".0.0/16"}});
+  auto& endpoints =
+      vnet.subnet("endpoints", {.address_prefix = endpoints_range, .nsg = endpoints_nsg});
+  auto& apps = vnet.subnet("apps", {.address_prefix = apps_range,
+                                    .nsg = apps_nsg,
+                                    .delegation = SubnetDelegation::web_server_farms});
+  s.add<PrivateNetwork>("network",
+                        {.vnet = vnet, .endpoints_subnet = endpoints, .integration_subnet = apps});
+}
+
 /// Declared once, run per environment. Dev is one small worker, a Basic C0 cache and LRS media
 /// reachable from the team's VPN; staging mirrors prod's shape at lower cost (two workers, a
 /// Managed Redis without replication); prod runs three zone-balanced workers, a replicated
@@ -53,11 +87,11 @@ int api_workers(const Environment& env) {
 ///
 /// Not declared yet, because the model has no such kinds (later work): Azure Database for
 /// PostgreSQL Flexible Server (ConnectionStrings__DefaultConnection, PITR, replica in the DR
-/// region), Front Door Premium with WAF in front of the API (FRONTDOOR_ENDPOINT), and the VNet
-/// integration and private endpoints the design asks for.
+/// region) and Front Door Premium with WAF in front of the API (FRONTDOOR_ENDPOINT).
 void declare(Stack& s, const Environment& env) {
   // PHI is processed here: the tag marks every resource as in scope of the HIPAA BAA review.
   Tags::of(s).add("cost-center", "clinic").add("data-classification", "phi");
+  if (!env.is_dev()) declare_network(s, env);
 
   auto& monitoring = s.add<Observability>(
       "monitoring", {.log_retention_days = env.is_prod() ? 90 : 30,

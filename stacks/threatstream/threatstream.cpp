@@ -127,11 +127,56 @@ void declare_alerting(Stack& s, const Environment& env, Observability& monitorin
                                                            .action_groups = {team}}}});
 }
 
+/// Staging and prod are private (seeds/004: "Private Endpoints: No public exposure", "NSGs:
+/// least privilege"): one VNet per environment with a subnet for the private endpoints and one
+/// for the Function App's outbound VNet integration, each behind its own NSG. The PrivateNetwork
+/// switch gives Cosmos DB, the storage account (blob, file, queue, table: it is the Functions
+/// host storage), Redis, Key Vault and the Function App their endpoints and DNS zones.
+void declare_network(Stack& s, const Environment& env) {
+  const std::string base = env.is_prod() ? "10.20" : "10.21";
+  const std::string endpoints_range = base + ".1.0/24";
+  const std::string apps_range = base + ".2.0/26";
+  // The endpoints take HTTPS (Key Vault, Cosmos DB, blob/queue/table, the app's own site),
+  // SMB (the Elastic Premium content share on Azure Files) and Redis over TLS, from the
+  // Function App's integration subnet only.
+  auto& endpoints_nsg = s.add<NetworkSecurityGroup>(
+      "endpoints",
+      {.rules = {{.name = "allow-apps-https",
+                  .priority = 100,
+                  .source = apps_range,
+                  .destination = endpoints_range,
+                  .destination_ports = "443",
+                  .description = "Function App to Key Vault, Cosmos DB, storage and its own site"},
+                 {.name = "allow-apps-smb",
+                  .priority = 110,
+                  .source = apps_range,
+                  .destination = endpoints_range,
+                  .destination_ports = "445",
+                  .description = "Elastic Premium content share on Azure Files"},
+                 {.name = "allow-apps-redis",
+                  .priority = 120,
+                  .source = apps_range,
+                  .destination = endpoints_range,
+                  .destination_ports = "6380",
+                  .description = "Redis over TLS"}}});
+  // The integration subnet carries the app's outbound traffic only: nothing comes in.
+  auto& apps_nsg = s.add<NetworkSecurityGroup>("apps", {});
+  auto& vnet = s.add<VirtualNetwork>("vnet", {.address_space = {base + ".0.0/16"}});
+  auto& endpoints =
+      vnet.subnet("endpoints", {.address_prefix = endpoints_range, .nsg = endpoints_nsg});
+  auto& apps = vnet.subnet("apps", {.address_prefix = apps_range,
+                                    .nsg = apps_nsg,
+                                    .delegation = SubnetDelegation::web_server_farms});
+  s.add<PrivateNetwork>("network",
+                        {.vnet = vnet, .endpoints_subnet = endpoints, .integration_subnet = apps});
+}
+
 /// Declared once, run per environment. Dev is cheap and short-lived (serverless Cosmos DB, a
 /// consumption plan, a Basic cache); prod keeps data longer, scales, and survives a regional
 /// outage (autoscale Cosmos DB in two regions, GZRS storage, Elastic Premium, Standard C1 cache).
 void declare(Stack& s, const Environment& env) {
   Tags::of(s).add("cost-center", "secops").add("data-classification", "confidential");
+  if (!env.is_dev()) declare_network(s, env);
 
   auto& monitoring = s.add<Observability>(
       "monitoring", {.log_retention_days = env.is_prod() ? 90 : 30,

@@ -90,3 +90,30 @@ TEST_CASE("threatstream: every environment sends its logs to Log Analytics and i
 }
 
 }  // namespace
+
+namespace {
+
+TEST_CASE("threatstream: staging and prod are private end to end, dev stays public") {
+  auto app = stacks::threatstream();
+  for (std::string env : {"staging", "prod"}) {
+    CAPTURE(env);
+    auto synthesized = Synthesized::of(app, env);
+    // Every Private Link resource has its endpoints, and nothing keeps a public endpoint.
+    for (std::string rule : {"AZ-NET-002", "AZ-NET-003", "AZ-NET-004", "AZ-NET-005"}) {
+      CAPTURE(rule);
+      CHECK_FALSE(synthesized.fires(rule));
+    }
+    CHECK(synthesized.resources<PrivateEndpoint>().size() == 8);  // Cosmos, 4 storage, Redis,
+                                                                  // Key Vault, Function App
+    CHECK(synthesized.terraform().count("azurerm_private_endpoint") == 8);
+    CHECK(synthesized.terraform().has_resource(
+        "azurerm_linux_function_app", {{"virtual_network_subnet_id", "azurerm_subnet.vnet_apps.id"},
+                                       {"site_config.vnet_route_all_enabled", "true"},
+                                       {"public_network_access_enabled", "false"}}));
+    CHECK(synthesized.bicep().has_resource("Microsoft.Network/privateEndpoints"));
+  }
+  CHECK(Synthesized::of(app, "dev").resources<PrivateEndpoint>().empty());
+  CHECK(Synthesized::of(app, "dev").resources<VirtualNetwork>().empty());
+}
+
+}  // namespace

@@ -18,5 +18,6 @@ std::vector<Rule> key_vault_secret();
 std::vector<Rule> role_assignment();
 std::vector<Rule> functions();
 std::vector<Rule> diagnostics();
+std::vector<Rule> network();
 
 }  // namespace iac::policy::rules

@@ -59,6 +59,10 @@ void emit(const azure::LinuxFunctionApp& app, Context& context) {
       settings.emplace_back(app_setting("AzureWebJobsStorage", connection));
       settings.emplace_back(app_setting("WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", connection));
       settings.emplace_back(app_setting("WEBSITE_CONTENTSHARE", app.name()));
+      if (app.vnet_integration() != nullptr) {
+        // The content share (Azure Files) is reached through the VNet: private storage works.
+        settings.emplace_back(app_setting("WEBSITE_CONTENTOVERVNET", "1"));
+      }
     }
   }
   write_site(app, context, "functionapp,linux", linux_fx_version(props.runtime),

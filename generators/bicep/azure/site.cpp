@@ -62,6 +62,8 @@ void write_site(const azure::Site& site, Context& context, std::string_view kind
       {"http20Enabled", true},
       {"remoteDebuggingEnabled", false},
   }};
+  if (site.vnet_integration() != nullptr)
+    config.properties.push_back({"vnetRouteAllEnabled", true});
   if (site.plan() && !azure::is_consumption(site.plan()->props().sku)) {
     // CKV_AZURE_212 reads the worker count on the site.
     config.properties.push_back({"numberOfWorkers", site.plan()->props().worker_count});
@@ -85,6 +87,12 @@ void write_site(const azure::Site& site, Context& context, std::string_view kind
       {"publicNetworkAccess", s.public_network.public_endpoint() ? "Enabled" : "Disabled"});
   if (const auto* user = s.identity.user_identity()) {
     properties.properties.push_back({"keyVaultReferenceIdentity", context.reference(user->id())});
+  }
+  if (const auto* subnet = site.vnet_integration()) {
+    // VNet integration, all outbound traffic through the VNet (Terraform's
+    // vnet_route_all_enabled); outboundVnetRouting is the current form of the same switch.
+    properties.properties.push_back({"virtualNetworkSubnetId", context.reference(subnet->id())});
+    properties.properties.push_back({"outboundVnetRouting", Object{{{"allTraffic", true}}}});
   }
   for (auto& property : extra_properties.properties)
     properties.properties.push_back(std::move(property));

@@ -30,7 +30,12 @@ void emit(const azure::LinuxFunctionApp& app, Context& context) {
   }
   w.attribute("functions_extension_version", "~4");
   write_site_security(app, context);
-  write_app_settings(app, {}, context);
+  hcl::Object derived;
+  if (app.vnet_integration() != nullptr && props.storage && !app.storage_uses_managed_identity()) {
+    // The content share (Azure Files) is reached through the VNet: private storage works.
+    derived.entries.push_back({"WEBSITE_CONTENTOVERVNET", "1"});
+  }
+  write_app_settings(app, std::move(derived), context);
   context.tags_and_dependencies(app);
   write_identity(app, context);
   auto config = w.block("site_config");

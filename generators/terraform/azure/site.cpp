@@ -18,6 +18,9 @@ void write_site_security(const azure::Site& site, Context& context) {
   w.attribute("public_network_access_enabled", settings.public_network.public_endpoint());
   w.attribute("ftp_publish_basic_authentication_enabled", false);
   w.attribute("webdeploy_publish_basic_authentication_enabled", false);
+  if (const auto* subnet = site.vnet_integration()) {
+    w.attribute("virtual_network_subnet_id", context.traversal(subnet->id()));
+  }
   if (const auto* user = settings.identity.user_identity()) {
     // Key Vault references resolve with the user-assigned identity, not a system one.
     w.attribute("key_vault_reference_identity_id", context.traversal(user->id()));
@@ -57,6 +60,8 @@ void write_site_config_attributes(const azure::Site& site, Context& context) {
   w.attribute("ftps_state", "Disabled");
   w.attribute("http2_enabled", true);
   w.attribute("remote_debugging_enabled", false);
+  // VNet integration routes all outbound traffic through the VNet, not only RFC 1918.
+  if (site.vnet_integration() != nullptr) w.attribute("vnet_route_all_enabled", true);
   if (settings.health_check_path) {
     w.attribute("health_check_path", *settings.health_check_path);
     w.attribute("health_check_eviction_time_in_min", settings.health_check_eviction_minutes);

@@ -6,6 +6,267 @@ targetScope = 'resourceGroup'
 @secure()
 param payments_api_key string
 
+resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-clinic-staging-endpoints'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'allow-api-https'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.31.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.31.1.0/24'
+          destinationPortRange: '443'
+          description: 'Booking API to Key Vault, media storage and its own site'
+        }
+      }
+      {
+        name: 'allow-api-redis'
+        properties: {
+          priority: 110
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.31.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.31.1.0/24'
+          destinationPortRange: '10000'
+          description: 'Booking API to Azure Managed Redis over TLS'
+        }
+      }
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource apps 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-clinic-staging-apps'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-07-01' = {
+  name: 'vnet-clinic-staging'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.31.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'endpoints'
+        properties: {
+          addressPrefix: '10.31.1.0/24'
+          networkSecurityGroup: {
+            id: endpoints.id
+          }
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+      {
+        name: 'apps'
+        properties: {
+          addressPrefix: '10.31.2.0/26'
+          networkSecurityGroup: {
+            id: apps.id
+          }
+          delegations: [
+            {
+              name: 'serverFarms'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+    ]
+  }
+}
+
+resource networkBlobCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.blob.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkBlobCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkBlobCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkVaultcoreAzureNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkVaultcoreAzureNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkVaultcoreAzureNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkAzurewebsitesNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.azurewebsites.net'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkAzurewebsitesNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkAzurewebsitesNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkRedisAzureNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.redis.azure.net'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkRedisAzureNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkRedisAzureNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
 resource monitoringLog 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: 'log-clinic-staging'
   location: 'eastus'
@@ -50,20 +311,6 @@ resource monitoringAppi 'Microsoft.Insights/components@2020-02-02' = {
     DisableLocalAuth: true
     publicNetworkAccessForIngestion: 'Enabled'
     publicNetworkAccessForQuery: 'Enabled'
-  }
-}
-
-resource monitoringAppiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: monitoringAppi
-  properties: {
-    workspaceId: monitoringLog.id
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
   }
 }
 
@@ -163,110 +410,44 @@ resource mediaMedia 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 }
 
-resource mediaDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: media
+resource mediaMediaBlob 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-staging-media-blob'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
   properties: {
-    workspaceId: monitoringLog.id
-    metrics: [
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
       {
-        category: 'Transaction'
-        enabled: true
+        name: 'pe-clinic-staging-media-blob'
+        properties: {
+          privateLinkServiceId: media.id
+          groupIds: [
+            'blob'
+          ]
+        }
       }
     ]
   }
 }
 
-resource mediaDiagnosticsBlob 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics-blob'
-  scope: mediaBlobService
-  properties: {
-    workspaceId: monitoringLog.id
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'Transaction'
-        enabled: true
-      }
-    ]
-  }
-}
-
-resource mediaDiagnosticsQueueTarget 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' existing = {
-  parent: media
+resource mediaMediaBlobDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: mediaMediaBlob
   name: 'default'
-}
-
-resource mediaDiagnosticsQueue 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics-queue'
-  scope: mediaDiagnosticsQueueTarget
   properties: {
-    workspaceId: monitoringLog.id
-    logs: [
+    privateDnsZoneConfigs: [
       {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'Transaction'
-        enabled: true
-      }
-    ]
-  }
-}
-
-resource mediaDiagnosticsTableTarget 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' existing = {
-  parent: media
-  name: 'default'
-}
-
-resource mediaDiagnosticsTable 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics-table'
-  scope: mediaDiagnosticsTableTarget
-  properties: {
-    workspaceId: monitoringLog.id
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'Transaction'
-        enabled: true
-      }
-    ]
-  }
-}
-
-resource mediaDiagnosticsFileTarget 'Microsoft.Storage/storageAccounts/fileServices@2025-01-01' existing = {
-  parent: media
-  name: 'default'
-}
-
-resource mediaDiagnosticsFile 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics-file'
-  scope: mediaDiagnosticsFileTarget
-  properties: {
-    workspaceId: monitoringLog.id
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'Transaction'
-        enabled: true
+        name: 'privatelink-blob-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkBlobCoreWindowsNet.id
+        }
       }
     ]
   }
@@ -347,21 +528,44 @@ resource kvSecretsUserId 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
-resource kvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: kv
+resource kvKvVault 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-staging-kv-vault'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
   properties: {
-    workspaceId: monitoringLog.id
-    logs: [
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
       {
-        categoryGroup: 'allLogs'
-        enabled: true
+        name: 'pe-clinic-staging-kv-vault'
+        properties: {
+          privateLinkServiceId: kv.id
+          groupIds: [
+            'vault'
+          ]
+        }
       }
     ]
-    metrics: [
+  }
+}
+
+resource kvKvVaultDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: kvKvVault
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
       {
-        category: 'AllMetrics'
-        enabled: true
+        name: 'privatelink-vaultcore-azure-net'
+        properties: {
+          privateDnsZoneId: networkVaultcoreAzureNet.id
+        }
       }
     ]
   }
@@ -389,20 +593,6 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   }
 }
 
-resource planDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: plan
-  properties: {
-    workspaceId: monitoringLog.id
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
-  }
-}
-
 resource api 'Microsoft.Web/sites@2024-11-01' = {
   name: 'app-clinic-staging-api'
   location: 'eastus'
@@ -427,6 +617,10 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
     clientAffinityEnabled: false
     publicNetworkAccess: 'Disabled'
     keyVaultReferenceIdentity: id.id
+    virtualNetworkSubnetId: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'apps')
+    outboundVnetRouting: {
+      allTraffic: true
+    }
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|8.0'
       alwaysOn: true
@@ -435,6 +629,7 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       remoteDebuggingEnabled: false
+      vnetRouteAllEnabled: true
       numberOfWorkers: 2
       healthCheckPath: '/healthz'
       ipSecurityRestrictions: []
@@ -522,21 +717,44 @@ resource apiGrantMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-
   }
 }
 
-resource apiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: api
+resource apiApiSites 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-staging-api-sites'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
   properties: {
-    workspaceId: monitoringLog.id
-    logs: [
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
       {
-        categoryGroup: 'allLogs'
-        enabled: true
+        name: 'pe-clinic-staging-api-sites'
+        properties: {
+          privateLinkServiceId: api.id
+          groupIds: [
+            'sites'
+          ]
+        }
       }
     ]
-    metrics: [
+  }
+}
+
+resource apiApiSitesDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: apiApiSites
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
       {
-        category: 'AllMetrics'
-        enabled: true
+        name: 'privatelink-azurewebsites-net'
+        properties: {
+          privateDnsZoneId: networkAzurewebsitesNet.id
+        }
       }
     ]
   }
@@ -574,37 +792,9 @@ resource amrDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' = {
   }
 }
 
-resource amrDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: amr
-  properties: {
-    workspaceId: monitoringLog.id
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
-  }
-}
-
-resource amrDiagnosticsDatabase 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics-database'
-  scope: amrDatabase
-  properties: {
-    workspaceId: monitoringLog.id
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-  }
-}
-
-resource ops 'Microsoft.Insights/actionGroups@2023-01-01' = {
-  name: 'ag-clinic-staging-ops'
-  location: 'global'
+resource amrAmrRedisenterprise 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-staging-amr-redisenterprise'
+  location: 'eastus'
   tags: {
     application: 'clinic'
     'cost-center': 'clinic'
@@ -613,92 +803,35 @@ resource ops 'Microsoft.Insights/actionGroups@2023-01-01' = {
     'managed-by': 'iacgen'
   }
   properties: {
-    groupShortName: 'clinic-ops'
-    enabled: true
-    emailReceivers: [
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
       {
-        name: 'platform'
-        emailAddress: 'platform-ops@clinic.example'
-        useCommonAlertSchema: true
-      }
-    ]
-    webhookReceivers: []
-  }
-}
-
-resource api5xx 'Microsoft.Insights/metricAlerts@2018-03-01' = {
-  name: 'alert-clinic-staging-api-5xx'
-  location: 'global'
-  tags: {
-    application: 'clinic'
-    'cost-center': 'clinic'
-    'data-classification': 'phi'
-    environment: 'staging'
-    'managed-by': 'iacgen'
-  }
-  properties: {
-    description: 'The booking API returned more than 10 server errors in 15 minutes.'
-    severity: 1
-    enabled: true
-    scopes: [
-      api.id
-    ]
-    evaluationFrequency: 'PT5M'
-    windowSize: 'PT15M'
-    criteria: {
-      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
-      allOf: [
-        {
-          criterionType: 'StaticThresholdCriterion'
-          name: 'criterion1'
-          metricNamespace: 'Microsoft.Web/sites'
-          metricName: 'Http5xx'
-          timeAggregation: 'Total'
-          operator: 'GreaterThan'
-          threshold: 10
+        name: 'pe-clinic-staging-amr-redisenterprise'
+        properties: {
+          privateLinkServiceId: amr.id
+          groupIds: [
+            'redisEnterprise'
+          ]
         }
-      ]
-    }
-    autoMitigate: true
-    actions: [
-      {
-        actionGroupId: ops.id
       }
     ]
   }
 }
 
-resource budget 'Microsoft.Consumption/budgets@2024-08-01' = {
-  name: 'budget-clinic-staging'
+resource amrAmrRedisenterpriseDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: amrAmrRedisenterprise
+  name: 'default'
   properties: {
-    category: 'Cost'
-    amount: 600
-    timeGrain: 'Monthly'
-    timePeriod: {
-      startDate: '2026-12-01T00:00:00Z'
-    }
-    notifications: {
-      actual80: {
-        enabled: true
-        operator: 'GreaterThanOrEqualTo'
-        threshold: 80
-        thresholdType: 'Actual'
-        contactEmails: []
-        contactGroups: [
-          ops.id
-        ]
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-redis-azure-net'
+        properties: {
+          privateDnsZoneId: networkRedisAzureNet.id
+        }
       }
-      forecasted100: {
-        enabled: true
-        operator: 'GreaterThanOrEqualTo'
-        threshold: 100
-        thresholdType: 'Forecasted'
-        contactEmails: []
-        contactGroups: [
-          ops.id
-        ]
-      }
-    }
+    ]
   }
 }
 

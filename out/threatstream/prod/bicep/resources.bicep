@@ -2,9 +2,404 @@
 
 targetScope = 'resourceGroup'
 
-@description('On-call paging webhook URL (carries the integration token)')
-@secure()
-param oncall_webhook_url string
+resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-threatstream-prod-endpoints'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'allow-apps-https'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.20.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.20.1.0/24'
+          destinationPortRange: '443'
+          description: 'Function App to Key Vault, Cosmos DB, storage and its own site'
+        }
+      }
+      {
+        name: 'allow-apps-smb'
+        properties: {
+          priority: 110
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.20.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.20.1.0/24'
+          destinationPortRange: '445'
+          description: 'Elastic Premium content share on Azure Files'
+        }
+      }
+      {
+        name: 'allow-apps-redis'
+        properties: {
+          priority: 120
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.20.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.20.1.0/24'
+          destinationPortRange: '6380'
+          description: 'Redis over TLS'
+        }
+      }
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource apps 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-threatstream-prod-apps'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-07-01' = {
+  name: 'vnet-threatstream-prod'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.20.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'endpoints'
+        properties: {
+          addressPrefix: '10.20.1.0/24'
+          networkSecurityGroup: {
+            id: endpoints.id
+          }
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+      {
+        name: 'apps'
+        properties: {
+          addressPrefix: '10.20.2.0/26'
+          networkSecurityGroup: {
+            id: apps.id
+          }
+          delegations: [
+            {
+              name: 'serverFarms'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+    ]
+  }
+}
+
+resource networkDocumentsAzureCom 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.documents.azure.com'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkDocumentsAzureComVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkDocumentsAzureCom
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkBlobCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.blob.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkBlobCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkBlobCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkFileCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.file.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkFileCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkFileCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkQueueCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.queue.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkQueueCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkQueueCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkTableCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.table.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkTableCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkTableCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkRedisCacheWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.redis.cache.windows.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkRedisCacheWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkRedisCacheWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkVaultcoreAzureNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkVaultcoreAzureNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkVaultcoreAzureNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkAzurewebsitesNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.azurewebsites.net'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkAzurewebsitesNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkAzurewebsitesNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
 
 resource monitoringLog 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: 'log-threatstream-prod'
@@ -50,20 +445,6 @@ resource monitoringAppi 'Microsoft.Insights/components@2020-02-02' = {
     DisableLocalAuth: true
     publicNetworkAccessForIngestion: 'Enabled'
     publicNetworkAccessForQuery: 'Enabled'
-  }
-}
-
-resource monitoringAppiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: monitoringAppi
-  properties: {
-    workspaceId: monitoringLog.id
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
   }
 }
 
@@ -170,22 +551,44 @@ resource cosmosDataContributor1 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAs
   }
 }
 
-resource cosmosDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: cosmos
+resource cosmosCosmosSql 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-cosmos-sql'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
   properties: {
-    workspaceId: monitoringLog.id
-    logAnalyticsDestinationType: 'Dedicated'
-    logs: [
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
       {
-        categoryGroup: 'allLogs'
-        enabled: true
+        name: 'pe-threatstream-prod-cosmos-sql'
+        properties: {
+          privateLinkServiceId: cosmos.id
+          groupIds: [
+            'Sql'
+          ]
+        }
       }
     ]
-    metrics: [
+  }
+}
+
+resource cosmosCosmosSqlDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: cosmosCosmosSql
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
       {
-        category: 'Requests'
-        enabled: true
+        name: 'privatelink-documents-azure-com'
+        properties: {
+          privateDnsZoneId: networkDocumentsAzureCom.id
+        }
       }
     ]
   }
@@ -275,110 +678,173 @@ resource stRawFeeds 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 }
 
-resource stDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: st
+resource stStBlob 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-st-blob'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
   properties: {
-    workspaceId: monitoringLog.id
-    metrics: [
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
       {
-        category: 'Transaction'
-        enabled: true
+        name: 'pe-threatstream-prod-st-blob'
+        properties: {
+          privateLinkServiceId: st.id
+          groupIds: [
+            'blob'
+          ]
+        }
       }
     ]
   }
 }
 
-resource stDiagnosticsBlob 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics-blob'
-  scope: stBlobService
-  properties: {
-    workspaceId: monitoringLog.id
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'Transaction'
-        enabled: true
-      }
-    ]
-  }
-}
-
-resource stDiagnosticsQueueTarget 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' existing = {
-  parent: st
+resource stStBlobDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: stStBlob
   name: 'default'
-}
-
-resource stDiagnosticsQueue 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics-queue'
-  scope: stDiagnosticsQueueTarget
   properties: {
-    workspaceId: monitoringLog.id
-    logs: [
+    privateDnsZoneConfigs: [
       {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'Transaction'
-        enabled: true
+        name: 'privatelink-blob-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkBlobCoreWindowsNet.id
+        }
       }
     ]
   }
 }
 
-resource stDiagnosticsTableTarget 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' existing = {
-  parent: st
-  name: 'default'
-}
-
-resource stDiagnosticsTable 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics-table'
-  scope: stDiagnosticsTableTarget
+resource stStFile 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-st-file'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
   properties: {
-    workspaceId: monitoringLog.id
-    logs: [
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
       {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'Transaction'
-        enabled: true
+        name: 'pe-threatstream-prod-st-file'
+        properties: {
+          privateLinkServiceId: st.id
+          groupIds: [
+            'file'
+          ]
+        }
       }
     ]
   }
 }
 
-resource stDiagnosticsFileTarget 'Microsoft.Storage/storageAccounts/fileServices@2025-01-01' existing = {
-  parent: st
+resource stStFileDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: stStFile
   name: 'default'
-}
-
-resource stDiagnosticsFile 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics-file'
-  scope: stDiagnosticsFileTarget
   properties: {
-    workspaceId: monitoringLog.id
-    logs: [
+    privateDnsZoneConfigs: [
       {
-        categoryGroup: 'allLogs'
-        enabled: true
+        name: 'privatelink-file-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkFileCoreWindowsNet.id
+        }
       }
     ]
-    metrics: [
+  }
+}
+
+resource stStQueue 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-st-queue'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
       {
-        category: 'Transaction'
-        enabled: true
+        name: 'pe-threatstream-prod-st-queue'
+        properties: {
+          privateLinkServiceId: st.id
+          groupIds: [
+            'queue'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource stStQueueDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: stStQueue
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-queue-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkQueueCoreWindowsNet.id
+        }
+      }
+    ]
+  }
+}
+
+resource stStTable 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-st-table'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-threatstream-prod-st-table'
+        properties: {
+          privateLinkServiceId: st.id
+          groupIds: [
+            'table'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource stStTableDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: stStTable
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-table-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkTableCoreWindowsNet.id
+        }
       }
     ]
   }
@@ -422,21 +888,44 @@ resource redisDataContributor1 'Microsoft.Cache/redis/accessPolicyAssignments@20
   }
 }
 
-resource redisDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: redis
+resource redisRedisRediscache 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-redis-rediscache'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
   properties: {
-    workspaceId: monitoringLog.id
-    logs: [
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
       {
-        categoryGroup: 'allLogs'
-        enabled: true
+        name: 'pe-threatstream-prod-redis-rediscache'
+        properties: {
+          privateLinkServiceId: redis.id
+          groupIds: [
+            'redisCache'
+          ]
+        }
       }
     ]
-    metrics: [
+  }
+}
+
+resource redisRedisRediscacheDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: redisRedisRediscache
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
       {
-        category: 'AllMetrics'
-        enabled: true
+        name: 'privatelink-redis-cache-windows-net'
+        properties: {
+          privateDnsZoneId: networkRedisCacheWindowsNet.id
+        }
       }
     ]
   }
@@ -486,21 +975,44 @@ resource kvSecretsUserFunc 'Microsoft.Authorization/roleAssignments@2022-04-01' 
   }
 }
 
-resource kvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: kv
+resource kvKvVault 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-kv-vault'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
   properties: {
-    workspaceId: monitoringLog.id
-    logs: [
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
       {
-        categoryGroup: 'allLogs'
-        enabled: true
+        name: 'pe-threatstream-prod-kv-vault'
+        properties: {
+          privateLinkServiceId: kv.id
+          groupIds: [
+            'vault'
+          ]
+        }
       }
     ]
-    metrics: [
+  }
+}
+
+resource kvKvVaultDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: kvKvVault
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
       {
-        category: 'AllMetrics'
-        enabled: true
+        name: 'privatelink-vaultcore-azure-net'
+        properties: {
+          privateDnsZoneId: networkVaultcoreAzureNet.id
+        }
       }
     ]
   }
@@ -528,20 +1040,6 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   }
 }
 
-resource planDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: plan
-  properties: {
-    workspaceId: monitoringLog.id
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
-  }
-}
-
 resource func 'Microsoft.Web/sites@2024-11-01' = {
   name: 'func-threatstream-prod'
   location: 'eastus'
@@ -562,6 +1060,10 @@ resource func 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     publicNetworkAccess: 'Disabled'
+    virtualNetworkSubnetId: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'apps')
+    outboundVnetRouting: {
+      allTraffic: true
+    }
     siteConfig: {
       linuxFxVersion: 'Python|3.11'
       alwaysOn: false
@@ -570,6 +1072,7 @@ resource func 'Microsoft.Web/sites@2024-11-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       remoteDebuggingEnabled: false
+      vnetRouteAllEnabled: true
       numberOfWorkers: 3
       healthCheckPath: '/api/health'
       ipSecurityRestrictions: []
@@ -600,6 +1103,10 @@ resource func 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'WEBSITE_CONTENTSHARE'
           value: 'func-threatstream-prod'
+        }
+        {
+          name: 'WEBSITE_CONTENTOVERVNET'
+          value: '1'
         }
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
@@ -673,58 +1180,8 @@ resource funcGrantMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022
   }
 }
 
-resource funcDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: func
-  properties: {
-    workspaceId: monitoringLog.id
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
-  }
-}
-
-resource devops 'Microsoft.Insights/actionGroups@2023-01-01' = {
-  name: 'ag-threatstream-prod-devops'
-  location: 'global'
-  tags: {
-    application: 'threatstream'
-    'cost-center': 'secops'
-    'data-classification': 'confidential'
-    environment: 'prod'
-    'managed-by': 'iacgen'
-  }
-  properties: {
-    groupShortName: 'ts-devops'
-    enabled: true
-    emailReceivers: [
-      {
-        name: 'devops'
-        emailAddress: 'devops@threatstream.local'
-        useCommonAlertSchema: true
-      }
-    ]
-    webhookReceivers: [
-      {
-        name: 'oncall-pager'
-        serviceUri: oncall_webhook_url
-        useCommonAlertSchema: true
-      }
-    ]
-  }
-}
-
-resource ingestionFailures 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
-  name: 'alert-threatstream-prod-ingestion-failures'
+resource funcFuncSites 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-threatstream-prod-func-sites'
   location: 'eastus'
   tags: {
     application: 'threatstream'
@@ -734,207 +1191,35 @@ resource ingestionFailures 'Microsoft.Insights/scheduledQueryRules@2023-12-01' =
     'managed-by': 'iacgen'
   }
   properties: {
-    description: 'Failed ingestion attempts > 5 in 15 minutes: a feed API is failing or its key was revoked. Runbook: check the source in `failures by source`.'
-    severity: 1
-    enabled: true
-    scopes: [
-      monitoringAppi.id
-    ]
-    evaluationFrequency: 'PT5M'
-    windowSize: 'PT15M'
-    criteria: {
-      allOf: [
-        {
-          query: '''
-traces
-| where message contains "Error fetching from"
-| extend source = extract("from (\\w+):", 1, message)
-| project timestamp, source, message'''
-          timeAggregation: 'Count'
-          operator: 'GreaterThan'
-          threshold: 5
-          failingPeriods: {
-            numberOfEvaluationPeriods: 1
-            minFailingPeriodsToAlert: 1
-          }
-        }
-      ]
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
     }
-    autoMitigate: true
-    actions: {
-      actionGroups: [
-        devops.id
-      ]
-    }
-  }
-}
-
-resource timerNotRunning 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
-  name: 'alert-threatstream-prod-timer-not-running'
-  location: 'eastus'
-  tags: {
-    application: 'threatstream'
-    'cost-center': 'secops'
-    'data-classification': 'confidential'
-    environment: 'prod'
-    'managed-by': 'iacgen'
-  }
-  properties: {
-    description: 'No timer_ingestion executions in 30 minutes. Runbook: Incident Response - Timer Function Not Running.'
-    severity: 0
-    enabled: true
-    scopes: [
-      monitoringAppi.id
-    ]
-    evaluationFrequency: 'PT5M'
-    windowSize: 'PT30M'
-    criteria: {
-      allOf: [
-        {
-          query: '''
-requests
-| where name == "timer_ingestion"'''
-          timeAggregation: 'Count'
-          operator: 'LessThan'
-          threshold: 1
-          failingPeriods: {
-            numberOfEvaluationPeriods: 1
-            minFailingPeriodsToAlert: 1
-          }
-        }
-      ]
-    }
-    autoMitigate: true
-    actions: {
-      actionGroups: [
-        devops.id
-      ]
-    }
-  }
-}
-
-resource functionFailures 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
-  name: 'alert-threatstream-prod-function-failures'
-  location: 'eastus'
-  tags: {
-    application: 'threatstream'
-    'cost-center': 'secops'
-    'data-classification': 'confidential'
-    environment: 'prod'
-    'managed-by': 'iacgen'
-  }
-  properties: {
-    description: 'More than 10% of function executions failed in the last hour.'
-    severity: 1
-    enabled: true
-    scopes: [
-      monitoringAppi.id
-    ]
-    evaluationFrequency: 'PT15M'
-    windowSize: 'PT1H'
-    criteria: {
-      allOf: [
-        {
-          query: '''
-requests
-| summarize failure_percent = 100.0 * countif(success == false) / count()'''
-          timeAggregation: 'Average'
-          metricMeasureColumn: 'failure_percent'
-          operator: 'GreaterThan'
-          threshold: 10
-          failingPeriods: {
-            numberOfEvaluationPeriods: 1
-            minFailingPeriodsToAlert: 1
-          }
-        }
-      ]
-    }
-    autoMitigate: true
-    actions: {
-      actionGroups: [
-        devops.id
-      ]
-    }
-  }
-}
-
-resource cosmosRu 'Microsoft.Insights/metricAlerts@2018-03-01' = {
-  name: 'alert-threatstream-prod-cosmos-ru'
-  location: 'global'
-  tags: {
-    application: 'threatstream'
-    'cost-center': 'secops'
-    'data-classification': 'confidential'
-    environment: 'prod'
-    'managed-by': 'iacgen'
-  }
-  properties: {
-    description: 'Normalized RU consumption above 80% of the provisioned RU/s.'
-    severity: 2
-    enabled: true
-    scopes: [
-      cosmos.id
-    ]
-    evaluationFrequency: 'PT5M'
-    windowSize: 'PT15M'
-    criteria: {
-      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
-      allOf: [
-        {
-          criterionType: 'StaticThresholdCriterion'
-          name: 'criterion1'
-          metricNamespace: 'Microsoft.DocumentDB/databaseAccounts'
-          metricName: 'NormalizedRUConsumption'
-          timeAggregation: 'Maximum'
-          operator: 'GreaterThan'
-          threshold: 80
-        }
-      ]
-    }
-    autoMitigate: true
-    actions: [
+    privateLinkServiceConnections: [
       {
-        actionGroupId: devops.id
+        name: 'pe-threatstream-prod-func-sites'
+        properties: {
+          privateLinkServiceId: func.id
+          groupIds: [
+            'sites'
+          ]
+        }
       }
     ]
   }
 }
 
-resource budget 'Microsoft.Consumption/budgets@2024-08-01' = {
-  name: 'budget-threatstream-prod'
+resource funcFuncSitesDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: funcFuncSites
+  name: 'default'
   properties: {
-    category: 'Cost'
-    amount: 250
-    timeGrain: 'Monthly'
-    timePeriod: {
-      startDate: '2026-12-01T00:00:00Z'
-    }
-    notifications: {
-      actual80: {
-        enabled: true
-        operator: 'GreaterThanOrEqualTo'
-        threshold: 80
-        thresholdType: 'Actual'
-        contactEmails: [
-          'devops@threatstream.local'
-        ]
-        contactGroups: [
-          devops.id
-        ]
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-azurewebsites-net'
+        properties: {
+          privateDnsZoneId: networkAzurewebsitesNet.id
+        }
       }
-      forecasted100: {
-        enabled: true
-        operator: 'GreaterThanOrEqualTo'
-        threshold: 100
-        thresholdType: 'Forecasted'
-        contactEmails: [
-          'devops@threatstream.local'
-        ]
-        contactGroups: [
-          devops.id
-        ]
-      }
-    }
+    ]
   }
 }
 

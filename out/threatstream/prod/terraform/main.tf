@@ -14,6 +14,363 @@ resource "azurerm_resource_group" "rg" {
   }
 }
 
+resource "azurerm_network_security_group" "endpoints" {
+  name                = "nsg-threatstream-prod-endpoints"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  security_rule {
+    name                       = "allow-apps-https"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_address_prefix      = "10.20.2.0/26"
+    source_port_range          = "*"
+    destination_address_prefix = "10.20.1.0/24"
+    destination_port_range     = "443"
+    description                = "Function App to Key Vault, Cosmos DB, storage and its own site"
+  }
+
+  security_rule {
+    name                       = "allow-apps-smb"
+    priority                   = 110
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_address_prefix      = "10.20.2.0/26"
+    source_port_range          = "*"
+    destination_address_prefix = "10.20.1.0/24"
+    destination_port_range     = "445"
+    description                = "Elastic Premium content share on Azure Files"
+  }
+
+  security_rule {
+    name                       = "allow-apps-redis"
+    priority                   = 120
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_address_prefix      = "10.20.2.0/26"
+    source_port_range          = "*"
+    destination_address_prefix = "10.20.1.0/24"
+    destination_port_range     = "6380"
+    description                = "Redis over TLS"
+  }
+
+  security_rule {
+    name                       = "deny-all-inbound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_address_prefix      = "*"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    destination_port_range     = "*"
+    description                = "Deny every inbound flow the rules above do not allow"
+  }
+}
+
+resource "azurerm_network_security_group" "apps" {
+  name                = "nsg-threatstream-prod-apps"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  security_rule {
+    name                       = "deny-all-inbound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_address_prefix      = "*"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    destination_port_range     = "*"
+    description                = "Deny every inbound flow the rules above do not allow"
+  }
+}
+
+resource "azurerm_virtual_network" "vnet" {
+  name                = "vnet-threatstream-prod"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  address_space       = ["10.20.0.0/16"]
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_subnet" "vnet_endpoints" {
+  name                              = "endpoints"
+  resource_group_name               = azurerm_resource_group.rg.name
+  virtual_network_name              = azurerm_virtual_network.vnet.name
+  address_prefixes                  = ["10.20.1.0/24"]
+  private_endpoint_network_policies = "Enabled"
+}
+
+resource "azurerm_subnet_network_security_group_association" "vnet_endpoints" {
+  subnet_id                 = azurerm_subnet.vnet_endpoints.id
+  network_security_group_id = azurerm_network_security_group.endpoints.id
+}
+
+resource "azurerm_subnet" "vnet_apps" {
+  name                              = "apps"
+  resource_group_name               = azurerm_resource_group.rg.name
+  virtual_network_name              = azurerm_virtual_network.vnet.name
+  address_prefixes                  = ["10.20.2.0/26"]
+  private_endpoint_network_policies = "Enabled"
+  depends_on                        = [azurerm_subnet.vnet_endpoints]
+
+  delegation {
+    name = "serverFarms"
+
+    service_delegation {
+      name    = "Microsoft.Web/serverFarms"
+      actions = ["Microsoft.Network/virtualNetworks/subnets/action"]
+    }
+  }
+}
+
+resource "azurerm_subnet_network_security_group_association" "vnet_apps" {
+  subnet_id                 = azurerm_subnet.vnet_apps.id
+  network_security_group_id = azurerm_network_security_group.apps.id
+}
+
+resource "azurerm_private_dns_zone" "network_documents_azure_com" {
+  name                = "privatelink.documents.azure.com"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_documents_azure_com_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_documents_azure_com.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_blob_core_windows_net" {
+  name                = "privatelink.blob.core.windows.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_blob_core_windows_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_blob_core_windows_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_file_core_windows_net" {
+  name                = "privatelink.file.core.windows.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_file_core_windows_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_file_core_windows_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_queue_core_windows_net" {
+  name                = "privatelink.queue.core.windows.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_queue_core_windows_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_queue_core_windows_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_table_core_windows_net" {
+  name                = "privatelink.table.core.windows.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_table_core_windows_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_table_core_windows_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_redis_cache_windows_net" {
+  name                = "privatelink.redis.cache.windows.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_redis_cache_windows_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_redis_cache_windows_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_vaultcore_azure_net" {
+  name                = "privatelink.vaultcore.azure.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_vaultcore_azure_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_vaultcore_azure_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_azurewebsites_net" {
+  name                = "privatelink.azurewebsites.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_azurewebsites_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_azurewebsites_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
 resource "azurerm_log_analytics_workspace" "monitoring_log" {
   name                            = "log-threatstream-prod"
   location                        = "eastus"
@@ -50,16 +407,6 @@ resource "azurerm_application_insights" "monitoring_appi" {
     data-classification = "confidential"
     environment         = "prod"
     managed-by          = "iacgen"
-  }
-}
-
-resource "azurerm_monitor_diagnostic_setting" "monitoring_appi_diagnostics" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_application_insights.monitoring_appi.id
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
-
-  enabled_metric {
-    category = "AllMetrics"
   }
 }
 
@@ -150,18 +497,29 @@ resource "azurerm_cosmosdb_sql_role_assignment" "cosmos_data_contributor_1" {
   scope               = azurerm_cosmosdb_account.cosmos.id
 }
 
-resource "azurerm_monitor_diagnostic_setting" "cosmos_diagnostics" {
-  name                           = "diag-log-analytics"
-  target_resource_id             = azurerm_cosmosdb_account.cosmos.id
-  log_analytics_workspace_id     = azurerm_log_analytics_workspace.monitoring_log.id
-  log_analytics_destination_type = "Dedicated"
-
-  enabled_log {
-    category_group = "allLogs"
+resource "azurerm_private_endpoint" "cosmos_cosmos_sql" {
+  name                = "pe-threatstream-prod-cosmos-sql"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
   }
 
-  enabled_metric {
-    category = "Requests"
+  private_service_connection {
+    name                           = "pe-threatstream-prod-cosmos-sql"
+    private_connection_resource_id = azurerm_cosmosdb_account.cosmos.id
+    subresource_names              = ["Sql"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_documents_azure_com.id]
   }
 }
 
@@ -221,69 +579,107 @@ resource "azurerm_storage_container" "st_raw_feeds" {
   container_access_type = "private"
 }
 
-resource "azurerm_monitor_diagnostic_setting" "st_diagnostics" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_storage_account.st.id
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+resource "azurerm_private_endpoint" "st_st_blob" {
+  name                = "pe-threatstream-prod-st-blob"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
 
-  enabled_metric {
-    category = "Transaction"
+  private_service_connection {
+    name                           = "pe-threatstream-prod-st-blob"
+    private_connection_resource_id = azurerm_storage_account.st.id
+    subresource_names              = ["blob"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_blob_core_windows_net.id]
   }
 }
 
-resource "azurerm_monitor_diagnostic_setting" "st_diagnostics_blob" {
-  name                       = "diag-log-analytics-blob"
-  target_resource_id         = "${azurerm_storage_account.st.id}/blobServices/default"
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
-
-  enabled_log {
-    category_group = "allLogs"
+resource "azurerm_private_endpoint" "st_st_file" {
+  name                = "pe-threatstream-prod-st-file"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
   }
 
-  enabled_metric {
-    category = "Transaction"
-  }
-}
-
-resource "azurerm_monitor_diagnostic_setting" "st_diagnostics_queue" {
-  name                       = "diag-log-analytics-queue"
-  target_resource_id         = "${azurerm_storage_account.st.id}/queueServices/default"
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
-
-  enabled_log {
-    category_group = "allLogs"
+  private_service_connection {
+    name                           = "pe-threatstream-prod-st-file"
+    private_connection_resource_id = azurerm_storage_account.st.id
+    subresource_names              = ["file"]
+    is_manual_connection           = false
   }
 
-  enabled_metric {
-    category = "Transaction"
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_file_core_windows_net.id]
   }
 }
 
-resource "azurerm_monitor_diagnostic_setting" "st_diagnostics_table" {
-  name                       = "diag-log-analytics-table"
-  target_resource_id         = "${azurerm_storage_account.st.id}/tableServices/default"
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
-
-  enabled_log {
-    category_group = "allLogs"
+resource "azurerm_private_endpoint" "st_st_queue" {
+  name                = "pe-threatstream-prod-st-queue"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
   }
 
-  enabled_metric {
-    category = "Transaction"
+  private_service_connection {
+    name                           = "pe-threatstream-prod-st-queue"
+    private_connection_resource_id = azurerm_storage_account.st.id
+    subresource_names              = ["queue"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_queue_core_windows_net.id]
   }
 }
 
-resource "azurerm_monitor_diagnostic_setting" "st_diagnostics_file" {
-  name                       = "diag-log-analytics-file"
-  target_resource_id         = "${azurerm_storage_account.st.id}/fileServices/default"
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
-
-  enabled_log {
-    category_group = "allLogs"
+resource "azurerm_private_endpoint" "st_st_table" {
+  name                = "pe-threatstream-prod-st-table"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
   }
 
-  enabled_metric {
-    category = "Transaction"
+  private_service_connection {
+    name                           = "pe-threatstream-prod-st-table"
+    private_connection_resource_id = azurerm_storage_account.st.id
+    subresource_names              = ["table"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_table_core_windows_net.id]
   }
 }
 
@@ -321,17 +717,29 @@ resource "azurerm_redis_cache_access_policy_assignment" "redis_data_contributor_
   object_id_alias    = azurerm_linux_function_app.func.identity[0].principal_id
 }
 
-resource "azurerm_monitor_diagnostic_setting" "redis_diagnostics" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_redis_cache.redis.id
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
-
-  enabled_log {
-    category_group = "allLogs"
+resource "azurerm_private_endpoint" "redis_redis_rediscache" {
+  name                = "pe-threatstream-prod-redis-rediscache"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
   }
 
-  enabled_metric {
-    category = "AllMetrics"
+  private_service_connection {
+    name                           = "pe-threatstream-prod-redis-rediscache"
+    private_connection_resource_id = azurerm_redis_cache.redis.id
+    subresource_names              = ["redisCache"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_redis_cache_windows_net.id]
   }
 }
 
@@ -372,17 +780,29 @@ resource "azurerm_role_assignment" "kv_secrets_user_func" {
   description        = "Read secrets (Key Vault references)"
 }
 
-resource "azurerm_monitor_diagnostic_setting" "kv_diagnostics" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_key_vault.kv.id
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
-
-  enabled_log {
-    category_group = "allLogs"
+resource "azurerm_private_endpoint" "kv_kv_vault" {
+  name                = "pe-threatstream-prod-kv-vault"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
   }
 
-  enabled_metric {
-    category = "AllMetrics"
+  private_service_connection {
+    name                           = "pe-threatstream-prod-kv-vault"
+    private_connection_resource_id = azurerm_key_vault.kv.id
+    subresource_names              = ["vault"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_vaultcore_azure_net.id]
   }
 }
 
@@ -403,16 +823,6 @@ resource "azurerm_service_plan" "plan" {
   }
 }
 
-resource "azurerm_monitor_diagnostic_setting" "plan_diagnostics" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_service_plan.plan.id
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
-
-  enabled_metric {
-    category = "AllMetrics"
-  }
-}
-
 resource "azurerm_linux_function_app" "func" {
   name                                           = "func-threatstream-prod"
   location                                       = "eastus"
@@ -425,7 +835,9 @@ resource "azurerm_linux_function_app" "func" {
   public_network_access_enabled                  = false
   ftp_publish_basic_authentication_enabled       = false
   webdeploy_publish_basic_authentication_enabled = false
+  virtual_network_subnet_id                      = azurerm_subnet.vnet_apps.id
   app_settings = {
+    WEBSITE_CONTENTOVERVNET                   = "1"
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING = "Authorization=AAD"
     COSMOS_ENDPOINT                           = azurerm_cosmosdb_account.cosmos.endpoint
     COSMOS_DATABASE                           = "threatstream"
@@ -454,6 +866,7 @@ resource "azurerm_linux_function_app" "func" {
     ftps_state                             = "Disabled"
     http2_enabled                          = true
     remote_debugging_enabled               = false
+    vnet_route_all_enabled                 = true
     health_check_path                      = "/api/health"
     health_check_eviction_time_in_min      = 10
     ip_restriction_default_action          = "Deny"
@@ -481,39 +894,11 @@ resource "azurerm_role_assignment" "func_grant_metrics_publisher" {
   description        = "Send telemetry with Entra ID"
 }
 
-resource "azurerm_monitor_diagnostic_setting" "func_diagnostics" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_linux_function_app.func.id
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
-
-  enabled_log {
-    category_group = "allLogs"
-  }
-
-  enabled_metric {
-    category = "AllMetrics"
-  }
-}
-
-resource "azurerm_monitor_action_group" "devops" {
-  name                = "ag-threatstream-prod-devops"
+resource "azurerm_private_endpoint" "func_func_sites" {
+  name                = "pe-threatstream-prod-func-sites"
+  location            = "eastus"
   resource_group_name = azurerm_resource_group.rg.name
-  location            = "global"
-  short_name          = "ts-devops"
-  enabled             = true
-
-  email_receiver {
-    name                    = "devops"
-    email_address           = "devops@threatstream.local"
-    use_common_alert_schema = true
-  }
-
-  webhook_receiver {
-    name                    = "oncall-pager"
-    service_uri             = var.oncall_webhook_url
-    use_common_alert_schema = true
-  }
-
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
   tags = {
     application         = "threatstream"
     cost-center         = "secops"
@@ -521,177 +906,16 @@ resource "azurerm_monitor_action_group" "devops" {
     environment         = "prod"
     managed-by          = "iacgen"
   }
-}
 
-resource "azurerm_monitor_scheduled_query_rules_alert_v2" "ingestion_failures" {
-  name                    = "alert-threatstream-prod-ingestion-failures"
-  location                = "eastus"
-  resource_group_name     = azurerm_resource_group.rg.name
-  scopes                  = [azurerm_application_insights.monitoring_appi.id]
-  description             = "Failed ingestion attempts > 5 in 15 minutes: a feed API is failing or its key was revoked. Runbook: check the source in `failures by source`."
-  severity                = 1
-  enabled                 = true
-  evaluation_frequency    = "PT5M"
-  window_duration         = "PT15M"
-  auto_mitigation_enabled = true
-
-  criteria {
-    query                   = "traces\n| where message contains \"Error fetching from\"\n| extend source = extract(\"from (\\\\w+):\", 1, message)\n| project timestamp, source, message"
-    time_aggregation_method = "Count"
-    operator                = "GreaterThan"
-    threshold               = 5
-
-    failing_periods {
-      minimum_failing_periods_to_trigger_alert = 1
-      number_of_evaluation_periods             = 1
-    }
+  private_service_connection {
+    name                           = "pe-threatstream-prod-func-sites"
+    private_connection_resource_id = azurerm_linux_function_app.func.id
+    subresource_names              = ["sites"]
+    is_manual_connection           = false
   }
 
-  action {
-    action_groups = [azurerm_monitor_action_group.devops.id]
-  }
-
-  tags = {
-    application         = "threatstream"
-    cost-center         = "secops"
-    data-classification = "confidential"
-    environment         = "prod"
-    managed-by          = "iacgen"
-  }
-}
-
-resource "azurerm_monitor_scheduled_query_rules_alert_v2" "timer_not_running" {
-  name                    = "alert-threatstream-prod-timer-not-running"
-  location                = "eastus"
-  resource_group_name     = azurerm_resource_group.rg.name
-  scopes                  = [azurerm_application_insights.monitoring_appi.id]
-  description             = "No timer_ingestion executions in 30 minutes. Runbook: Incident Response - Timer Function Not Running."
-  severity                = 0
-  enabled                 = true
-  evaluation_frequency    = "PT5M"
-  window_duration         = "PT30M"
-  auto_mitigation_enabled = true
-
-  criteria {
-    query                   = "requests\n| where name == \"timer_ingestion\""
-    time_aggregation_method = "Count"
-    operator                = "LessThan"
-    threshold               = 1
-
-    failing_periods {
-      minimum_failing_periods_to_trigger_alert = 1
-      number_of_evaluation_periods             = 1
-    }
-  }
-
-  action {
-    action_groups = [azurerm_monitor_action_group.devops.id]
-  }
-
-  tags = {
-    application         = "threatstream"
-    cost-center         = "secops"
-    data-classification = "confidential"
-    environment         = "prod"
-    managed-by          = "iacgen"
-  }
-}
-
-resource "azurerm_monitor_scheduled_query_rules_alert_v2" "function_failures" {
-  name                    = "alert-threatstream-prod-function-failures"
-  location                = "eastus"
-  resource_group_name     = azurerm_resource_group.rg.name
-  scopes                  = [azurerm_application_insights.monitoring_appi.id]
-  description             = "More than 10% of function executions failed in the last hour."
-  severity                = 1
-  enabled                 = true
-  evaluation_frequency    = "PT15M"
-  window_duration         = "PT1H"
-  auto_mitigation_enabled = true
-
-  criteria {
-    query                   = "requests\n| summarize failure_percent = 100.0 * countif(success == false) / count()"
-    time_aggregation_method = "Average"
-    metric_measure_column   = "failure_percent"
-    operator                = "GreaterThan"
-    threshold               = 10
-
-    failing_periods {
-      minimum_failing_periods_to_trigger_alert = 1
-      number_of_evaluation_periods             = 1
-    }
-  }
-
-  action {
-    action_groups = [azurerm_monitor_action_group.devops.id]
-  }
-
-  tags = {
-    application         = "threatstream"
-    cost-center         = "secops"
-    data-classification = "confidential"
-    environment         = "prod"
-    managed-by          = "iacgen"
-  }
-}
-
-resource "azurerm_monitor_metric_alert" "cosmos_ru" {
-  name                = "alert-threatstream-prod-cosmos-ru"
-  resource_group_name = azurerm_resource_group.rg.name
-  scopes              = [azurerm_cosmosdb_account.cosmos.id]
-  description         = "Normalized RU consumption above 80% of the provisioned RU/s."
-  severity            = 2
-  enabled             = true
-  auto_mitigate       = true
-  frequency           = "PT5M"
-  window_size         = "PT15M"
-
-  criteria {
-    metric_namespace = "Microsoft.DocumentDB/databaseAccounts"
-    metric_name      = "NormalizedRUConsumption"
-    aggregation      = "Maximum"
-    operator         = "GreaterThan"
-    threshold        = 80
-  }
-
-  action {
-    action_group_id = azurerm_monitor_action_group.devops.id
-  }
-
-  tags = {
-    application         = "threatstream"
-    cost-center         = "secops"
-    data-classification = "confidential"
-    environment         = "prod"
-    managed-by          = "iacgen"
-  }
-}
-
-resource "azurerm_consumption_budget_resource_group" "budget" {
-  name              = "budget-threatstream-prod"
-  resource_group_id = azurerm_resource_group.rg.id
-  amount            = 250
-  time_grain        = "Monthly"
-
-  time_period {
-    start_date = "2026-12-01T00:00:00Z"
-  }
-
-  notification {
-    enabled        = true
-    threshold      = 80
-    operator       = "GreaterThanOrEqualTo"
-    threshold_type = "Actual"
-    contact_emails = ["devops@threatstream.local"]
-    contact_groups = [azurerm_monitor_action_group.devops.id]
-  }
-
-  notification {
-    enabled        = true
-    threshold      = 100
-    operator       = "GreaterThanOrEqualTo"
-    threshold_type = "Forecasted"
-    contact_emails = ["devops@threatstream.local"]
-    contact_groups = [azurerm_monitor_action_group.devops.id]
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_azurewebsites_net.id]
   }
 }
