@@ -26,7 +26,15 @@
   X(KeyVaultSecret)              \
   X(AppServicePlan)              \
   X(LinuxFunctionApp)            \
-  X(LinuxWebApp)
+  X(LinuxWebApp)                 \
+  X(FrontDoorProfile)            \
+  X(FrontDoorEndpoint)           \
+  X(FrontDoorOriginGroup)        \
+  X(FrontDoorOrigin)             \
+  X(FrontDoorCustomDomain)       \
+  X(FrontDoorRoute)              \
+  X(FrontDoorFirewallPolicy)     \
+  X(FrontDoorSecurityPolicy)
 
 namespace iac::azure {
 

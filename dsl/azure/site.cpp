@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "dsl/azure/front_door.h"
 #include "dsl/azure/role_assignment.h"
 
 namespace iac::azure {
@@ -104,6 +105,10 @@ void Site::collect_references(std::vector<Ref>& out) const {
   if (plan_) out.push_back(plan_->id());
   if (insights_) out.push_back(insights_->connection_string());
   if (const auto* user = settings_.identity.user_identity()) out.push_back(user->id());
+  // The access restriction admitting this app's Front Door names the profile's id.
+  if (const auto* profile = front_door_access(*this).profile) {
+    out.push_back(profile->resource_guid());
+  }
   for (const auto& setting : app_settings_) {
     for (const Ref& ref : setting.value.refs()) out.push_back(ref);
   }

@@ -17,5 +17,6 @@ std::vector<Rule> app_service();
 std::vector<Rule> key_vault_secret();
 std::vector<Rule> role_assignment();
 std::vector<Rule> functions();
+std::vector<Rule> front_door();
 
 }  // namespace iac::policy::rules

@@ -223,6 +223,7 @@ resource "azurerm_linux_web_app" "api" {
     JwtSettings__Secret                       = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/jwt-signing-key/)"
     StripeSettings__WebhookSecret             = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/stripe-webhook-secret/)"
     Redis__Host                               = azurerm_redis_cache.redis.hostname
+    FRONTDOOR_ENDPOINT                        = "https://${azurerm_cdn_frontdoor_endpoint.edge_api.host_name}"
   }
   tags = {
     application         = "clinic"
@@ -248,7 +249,7 @@ resource "azurerm_linux_web_app" "api" {
     health_check_eviction_time_in_min = 10
     ip_restriction_default_action     = "Deny"
     scm_ip_restriction_default_action = "Deny"
-    scm_use_main_ip_restriction       = true
+    scm_use_main_ip_restriction       = false
 
     application_stack {
       dotnet_version = "8.0"
@@ -260,6 +261,27 @@ resource "azurerm_linux_web_app" "api" {
     }
 
     ip_restriction {
+      name        = "front-door"
+      service_tag = "AzureFrontDoor.Backend"
+      priority    = 90
+      action      = "Allow"
+
+      headers {
+        x_azure_fdid      = [azurerm_cdn_frontdoor_profile.edge.resource_guid]
+        x_fd_health_probe = []
+        x_forwarded_for   = []
+        x_forwarded_host  = []
+      }
+    }
+
+    ip_restriction {
+      name       = "allow-1"
+      ip_address = "203.0.113.0/24"
+      priority   = 100
+      action     = "Allow"
+    }
+
+    scm_ip_restriction {
       name       = "allow-1"
       ip_address = "203.0.113.0/24"
       priority   = 100
@@ -308,4 +330,129 @@ resource "azurerm_redis_cache_access_policy_assignment" "redis_data_contributor_
   access_policy_name = "Data Contributor"
   object_id          = azurerm_user_assigned_identity.id.principal_id
   object_id_alias    = azurerm_user_assigned_identity.id.principal_id
+}
+
+resource "azurerm_cdn_frontdoor_profile" "edge" {
+  name                     = "afd-clinic-dev-edge"
+  resource_group_name      = azurerm_resource_group.rg.name
+  sku_name                 = "Standard_AzureFrontDoor"
+  response_timeout_seconds = 60
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_cdn_frontdoor_firewall_policy" "edge_waf" {
+  name                       = "wafclinicdev"
+  resource_group_name        = azurerm_resource_group.rg.name
+  sku_name                   = "Standard_AzureFrontDoor"
+  enabled                    = true
+  mode                       = "Prevention"
+  request_body_check_enabled = true
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  custom_rule {
+    name                           = "ratelimitperclient"
+    enabled                        = true
+    priority                       = 10
+    type                           = "RateLimitRule"
+    rate_limit_duration_in_minutes = 1
+    rate_limit_threshold           = 300
+    action                         = "Block"
+
+    match_condition {
+      match_variable     = "SocketAddr"
+      operator           = "IPMatch"
+      negation_condition = false
+      match_values       = ["0.0.0.0/0", "::/0"]
+    }
+  }
+}
+
+resource "azurerm_cdn_frontdoor_security_policy" "edge_waf_binding" {
+  name                     = "waf-binding"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.edge.id
+
+  security_policies {
+    firewall {
+      cdn_frontdoor_firewall_policy_id = azurerm_cdn_frontdoor_firewall_policy.edge_waf.id
+
+      association {
+        patterns_to_match = ["/*"]
+
+        domain {
+          cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_endpoint.edge_api.id
+        }
+      }
+    }
+  }
+}
+
+resource "azurerm_cdn_frontdoor_origin_group" "edge_booking" {
+  name                                                      = "booking"
+  cdn_frontdoor_profile_id                                  = azurerm_cdn_frontdoor_profile.edge.id
+  session_affinity_enabled                                  = false
+  restore_traffic_time_to_healed_or_new_endpoint_in_minutes = 10
+
+  health_probe {
+    protocol            = "Https"
+    path                = "/healthz"
+    request_type        = "HEAD"
+    interval_in_seconds = 60
+  }
+
+  load_balancing {
+    sample_size                        = 4
+    successful_samples_required        = 3
+    additional_latency_in_milliseconds = 50
+  }
+}
+
+resource "azurerm_cdn_frontdoor_origin" "edge_booking_app" {
+  name                           = "app"
+  cdn_frontdoor_origin_group_id  = azurerm_cdn_frontdoor_origin_group.edge_booking.id
+  enabled                        = true
+  host_name                      = azurerm_linux_web_app.api.default_hostname
+  origin_host_header             = azurerm_linux_web_app.api.default_hostname
+  http_port                      = 80
+  https_port                     = 443
+  certificate_name_check_enabled = true
+  priority                       = 1
+  weight                         = 1000
+}
+
+resource "azurerm_cdn_frontdoor_endpoint" "edge_api" {
+  name                     = "fde-clinic-dev-api"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.edge.id
+  enabled                  = true
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_cdn_frontdoor_route" "edge_api_booking" {
+  name                          = "booking"
+  cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.edge_api.id
+  cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.edge_booking.id
+  cdn_frontdoor_origin_ids      = [azurerm_cdn_frontdoor_origin.edge_booking_app.id]
+  enabled                       = true
+  supported_protocols           = ["Http", "Https"]
+  https_redirect_enabled        = true
+  forwarding_protocol           = "HttpsOnly"
+  patterns_to_match             = ["/*"]
+  link_to_default_domain        = true
 }

@@ -280,9 +280,23 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
       remoteDebuggingEnabled: false
       numberOfWorkers: 2
       healthCheckPath: '/healthz'
-      ipSecurityRestrictions: []
+      ipSecurityRestrictions: [
+        {
+          name: 'front-door'
+          tag: 'ServiceTag'
+          ipAddress: 'AzureFrontDoor.Backend'
+          priority: 90
+          action: 'Allow'
+          headers: {
+            'x-azure-fdid': [
+              edge.properties.frontDoorId
+            ]
+          }
+        }
+      ]
       ipSecurityRestrictionsDefaultAction: 'Deny'
-      scmIpSecurityRestrictionsUseMain: true
+      scmIpSecurityRestrictionsUseMain: false
+      scmIpSecurityRestrictions: []
       scmIpSecurityRestrictionsDefaultAction: 'Deny'
       cors: {
         allowedOrigins: []
@@ -332,6 +346,10 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'Redis__Host'
           value: amr.properties.hostName
+        }
+        {
+          name: 'FRONTDOOR_ENDPOINT'
+          value: 'https://${edgeApi.properties.hostName}'
         }
       ]
     }
@@ -397,9 +415,196 @@ resource amrDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' = {
   }
 }
 
+resource edge 'Microsoft.Cdn/profiles@2025-04-15' = {
+  name: 'afd-clinic-staging-edge'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  sku: {
+    name: 'Premium_AzureFrontDoor'
+  }
+  properties: {
+    originResponseTimeoutSeconds: 60
+  }
+}
+
+resource edgeWaf 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@2024-02-01' = {
+  name: 'wafclinicstaging'
+  location: 'Global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  sku: {
+    name: 'Premium_AzureFrontDoor'
+  }
+  properties: {
+    policySettings: {
+      enabledState: 'Enabled'
+      mode: 'Prevention'
+      requestBodyCheck: 'Enabled'
+    }
+    customRules: {
+      rules: [
+        {
+          name: 'ratelimitperclient'
+          priority: 10
+          enabledState: 'Enabled'
+          ruleType: 'RateLimitRule'
+          rateLimitDurationInMinutes: 1
+          rateLimitThreshold: 300
+          matchConditions: [
+            {
+              matchVariable: 'SocketAddr'
+              operator: 'IPMatch'
+              negateCondition: false
+              matchValue: [
+                '0.0.0.0/0'
+                '::/0'
+              ]
+            }
+          ]
+          action: 'Block'
+        }
+      ]
+    }
+    managedRules: {
+      managedRuleSets: [
+        {
+          ruleSetType: 'Microsoft_DefaultRuleSet'
+          ruleSetVersion: '2.1'
+          ruleSetAction: 'Block'
+        }
+        {
+          ruleSetType: 'Microsoft_BotManagerRuleSet'
+          ruleSetVersion: '1.1'
+          ruleSetAction: 'Block'
+        }
+      ]
+    }
+  }
+}
+
+resource edgeWafBinding 'Microsoft.Cdn/profiles/securityPolicies@2025-04-15' = {
+  parent: edge
+  name: 'waf-binding'
+  properties: {
+    parameters: {
+      type: 'WebApplicationFirewall'
+      wafPolicy: {
+        id: edgeWaf.id
+      }
+      associations: [
+        {
+          domains: [
+            {
+              id: edgeApi.id
+            }
+          ]
+          patternsToMatch: [
+            '/*'
+          ]
+        }
+      ]
+    }
+  }
+}
+
+resource edgeBooking 'Microsoft.Cdn/profiles/originGroups@2025-04-15' = {
+  parent: edge
+  name: 'booking'
+  properties: {
+    loadBalancingSettings: {
+      sampleSize: 4
+      successfulSamplesRequired: 3
+      additionalLatencyInMilliseconds: 50
+    }
+    healthProbeSettings: {
+      probePath: '/healthz'
+      probeRequestType: 'HEAD'
+      probeProtocol: 'Https'
+      probeIntervalInSeconds: 60
+    }
+    trafficRestorationTimeToHealedOrNewEndpointsInMinutes: 10
+    sessionAffinityState: 'Disabled'
+  }
+}
+
+resource edgeBookingApp 'Microsoft.Cdn/profiles/originGroups/origins@2025-04-15' = {
+  parent: edgeBooking
+  name: 'app'
+  properties: {
+    hostName: api.properties.defaultHostName
+    originHostHeader: api.properties.defaultHostName
+    httpPort: 80
+    httpsPort: 443
+    priority: 1
+    weight: 1000
+    enabledState: 'Enabled'
+    enforceCertificateNameCheck: true
+    sharedPrivateLinkResource: {
+      privateLink: {
+        id: api.id
+      }
+      groupId: 'sites'
+      privateLinkLocation: 'eastus'
+      requestMessage: 'clinic booking API behind Front Door'
+    }
+  }
+}
+
+resource edgeApi 'Microsoft.Cdn/profiles/afdEndpoints@2025-04-15' = {
+  parent: edge
+  name: 'fde-clinic-staging-api'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    enabledState: 'Enabled'
+  }
+}
+
+resource edgeApiBooking 'Microsoft.Cdn/profiles/afdEndpoints/routes@2025-04-15' = {
+  parent: edgeApi
+  name: 'booking'
+  properties: {
+    originGroup: {
+      id: edgeBooking.id
+    }
+    supportedProtocols: [
+      'Http'
+      'Https'
+    ]
+    patternsToMatch: [
+      '/*'
+    ]
+    forwardingProtocol: 'HttpsOnly'
+    linkToDefaultDomain: 'Enabled'
+    httpsRedirect: 'Enabled'
+    enabledState: 'Enabled'
+  }
+  dependsOn: [
+    edgeBookingApp
+  ]
+}
+
 @description('Key Vault URI, for setting the operator secrets')
 output key_vault_uri string = kv.properties.vaultUri
 output api_hostname string = api.properties.defaultHostName
 output media_blob_endpoint string = media.properties.primaryEndpoints.blob
 output api_identity_client_id string = id.properties.clientId
 output insights_app_id string = monitoringAppi.properties.AppId
+output frontdoor_endpoint_hostname string = edgeApi.properties.hostName
