@@ -662,6 +662,10 @@ FrontDoorAccess front_door_access(const Site& site) {
     const auto& origin = static_cast<const FrontDoorOrigin&>(*resource);
     if (origin.props().app != &site || !origin.props().lock_app.is_enforced()) continue;
     if (access.profile == nullptr) access.profile = &origin.profile();
+    if (std::find(access.profiles.begin(), access.profiles.end(), &origin.profile()) ==
+        access.profiles.end()) {
+      access.profiles.push_back(&origin.profile());
+    }
     if (!origin.props().private_link) access.needs_public_endpoint = true;
   }
   return access;

@@ -451,6 +451,9 @@ class FrontDoorSecurityPolicy final : public Resource {
 struct FrontDoorAccess {
   /// The first profile whose origin locks the app, or nullptr: the app is not locked to one.
   const FrontDoorProfile* profile = nullptr;
+  /// Every profile whose origin locks the app, in declaration order, each once: the access
+  /// restriction admits their X-Azure-FDID values.
+  std::vector<const FrontDoorProfile*> profiles;
   /// Some locking origin reaches the app over its public endpoint (no Private Link), so the
   /// public endpoint must be on (restricted to Front Door).
   bool needs_public_endpoint = false;

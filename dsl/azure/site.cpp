@@ -106,7 +106,7 @@ void Site::collect_references(std::vector<Ref>& out) const {
   if (insights_) out.push_back(insights_->connection_string());
   if (const auto* user = settings_.identity.user_identity()) out.push_back(user->id());
   // The access restriction admitting this app's Front Door names the profile's id.
-  if (const auto* profile = front_door_access(*this).profile) {
+  for (const auto* profile : front_door_access(*this).profiles) {
     out.push_back(profile->resource_guid());
   }
   for (const auto& setting : app_settings_) {

@@ -46,16 +46,18 @@ void write_site(const azure::Site& site, Context& context, std::string_view kind
   const azure::FrontDoorAccess front_door = azure::front_door_access(site);
   Array restrictions;
   if (front_door.profile != nullptr) {
-    // Only this profile: Front Door's backend addresses are shared by every customer, the
-    // X-Azure-FDID header tells them apart.
-    restrictions.emplace_back(Object{
-        {{"name", "front-door"},
-         {"tag", "ServiceTag"},
-         {"ipAddress", "AzureFrontDoor.Backend"},
-         {"priority", 90},
-         {"action", "Allow"},
-         {"headers", Object{{{"x-azure-fdid",
-                              Array{context.reference(front_door.profile->resource_guid())}}}}}}});
+    Array ids;
+    for (const auto* profile : front_door.profiles) {
+      ids.emplace_back(context.reference(profile->resource_guid()));
+    }
+    // Only the app's own profiles: Front Door's backend addresses are shared by every customer,
+    // the X-Azure-FDID header tells them apart.
+    restrictions.emplace_back(Object{{{"name", "front-door"},
+                                      {"tag", "ServiceTag"},
+                                      {"ipAddress", "AzureFrontDoor.Backend"},
+                                      {"priority", 90},
+                                      {"action", "Allow"},
+                                      {"headers", Object{{{"x-azure-fdid", std::move(ids)}}}}}});
   }
   Array scm_restrictions;
   int priority = 100;

@@ -84,15 +84,19 @@ void write_site_config_blocks(const azure::Site& site, Context& context) {
   }
   const azure::FrontDoorAccess front_door = azure::front_door_access(site);
   if (front_door.profile != nullptr) {
-    // Only this profile: Front Door's backend addresses are shared by every customer, the
-    // X-Azure-FDID header tells them apart.
+    // Only the app's own profiles: Front Door's backend addresses are shared by every customer,
+    // the X-Azure-FDID header tells them apart.
     auto restriction = w.block("ip_restriction");
     w.attribute("name", "front-door");
     w.attribute("service_tag", "AzureFrontDoor.Backend");
     w.attribute("priority", 90);
     w.attribute("action", "Allow");
     auto headers = w.block("headers");
-    w.attribute("x_azure_fdid", hcl::List{context.traversal(front_door.profile->resource_guid())});
+    hcl::List ids;
+    for (const auto* profile : front_door.profiles) {
+      ids.emplace_back(context.traversal(profile->resource_guid()));
+    }
+    w.attribute("x_azure_fdid", std::move(ids));
     w.attribute("x_fd_health_probe", hcl::List{});
     w.attribute("x_forwarded_for", hcl::List{});
     w.attribute("x_forwarded_host", hcl::List{});

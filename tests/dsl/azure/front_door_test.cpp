@@ -175,6 +175,11 @@ TEST_CASE("an app behind Front Door knows the profile that locks it") {
     group.origin("b", linked, {.private_link = FrontDoorPrivateLink{}});
     group.origin("c", open, {.lock_app = Control::waived("test")});
     fd.endpoint("e").route("r", {.origin_group = group});
+    auto& second = s.add<FrontDoorProfile>("fd2");
+    second.firewall_policy({.name = "wafsecond"});
+    auto& second_group = second.origin_group("g");
+    second_group.origin("a", locked, {.private_link = FrontDoorPrivateLink{}});
+    second.endpoint("e2").route("r", {.origin_group = second_group});
     testing::suppress_rules(s, "AZ-");
   });
   REQUIRE_FALSE(has_errors(app.synthesize()));
@@ -184,7 +189,7 @@ TEST_CASE("an app behind Front Door knows the profile that locks it") {
   const Site* linked = nullptr;
   const Site* open = nullptr;
   for (const Resource* r : stack.resources()) {
-    if (r->kind().abbreviation == std::string_view("afd")) {
+    if (r->kind().abbreviation == std::string_view("afd") && profile == nullptr) {
       profile = static_cast<const FrontDoorProfile*>(r);
     }
     if (const auto* site = dynamic_cast<const Site*>(r)) {
@@ -199,6 +204,10 @@ TEST_CASE("an app behind Front Door knows the profile that locks it") {
   REQUIRE(open != nullptr);
   CHECK(front_door_access(*locked).profile == profile);
   CHECK(front_door_access(*locked).needs_public_endpoint);
+  REQUIRE(front_door_access(*locked).profiles.size() == 2);
+  CHECK(front_door_access(*locked).profiles[0] == profile);
+  CHECK(front_door_access(*locked).profiles[1]->construct_id() == "fd2");
+  CHECK(front_door_access(*linked).profiles.size() == 1);
   CHECK(front_door_access(*linked).profile == profile);
   CHECK_FALSE(front_door_access(*linked).needs_public_endpoint);
   CHECK(front_door_access(*open).profile == nullptr);
