@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "dsl/azure/app_service_plan.h"
 #include "dsl/azure/site.h"
 #include "dsl/core/stack.h"
 
@@ -518,6 +519,13 @@ void FrontDoorOrigin::validate(Diagnostics& out) const {
     if (props_.app == nullptr) {
       out.push_back(diagnostic("IAC-AFD-032", "`private_link` is set on a `host` origin",
                                "Private Link is written for app origins only; use `app`"));
+    } else if (const auto* plan = props_.app->plan(); plan && is_consumption(plan->props().sku)) {
+      out.push_back(diagnostic(
+          "IAC-AFD-032",
+          fmt::format("`private_link` is set, but the app runs on a {} plan, which takes no "
+                      "private endpoint",
+                      to_string(plan->props().sku)),
+          "run the app on an Elastic Premium or dedicated plan, or remove `.private_link`"));
     }
   }
   if (props_.priority < 1 || props_.priority > 5) {

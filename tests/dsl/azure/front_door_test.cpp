@@ -125,6 +125,20 @@ TEST_CASE("profile, origin, route and domain validation") {
     premium.origin.private_link = FrontDoorPrivateLink{};
     CHECK_FALSE(synth_edge(premium).has_rule("IAC-AFD-032"));
   }
+  SUBCASE("Private Link needs a plan that takes private endpoints") {
+    auto app = testing::make_app([](Stack& s, const Environment&) {
+      auto& plan = s.add<AppServicePlan>("plan", {.sku = PlanSku::Y1});
+      auto& web = s.add<LinuxWebApp>("web", {.plan = plan});
+      auto& fd = s.add<FrontDoorProfile>("fd");
+      fd.firewall_policy();
+      auto& group = fd.origin_group("g");
+      group.origin("o", web, {.private_link = FrontDoorPrivateLink{}});
+      fd.endpoint("e").route("r", {.origin_group = group});
+    });
+    auto result = testing::synthesize(app);
+    CHECK(result.diagnostic("IAC-AFD-032").message ==
+          "`private_link` is set, but the app runs on a Y1 plan, which takes no private endpoint");
+  }
   SUBCASE("an origin is an app or a host, not both") {
     Edge edge;
     edge.origin.host = "origin.example.com";
