@@ -12,7 +12,7 @@ const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'))
 const meta = read('_meta.json');
 const EXTRACTED = ['azurerm_cosmosdb_sql_role_assignment', 'azurerm_managed_redis',
   'azurerm_redis_cache_access_policy_assignment', 'azurerm_network_security_group',
-  'azurerm_subnet_network_security_group_association'];
+  'azurerm_subnet_network_security_group_association', 'azurerm_cdn_frontdoor_custom_domain'];
 const TYPES = new Set(['string', 'number', 'bool', 'list(string)', 'set(string)', 'map(string)',
   'list(number)', 'set(number)', 'map(number)', 'list(bool)', 'set(bool)', 'map(bool)',
   'list(object)', 'set(object)']);

@@ -37,7 +37,15 @@
   X(NetworkSecurityGroup)             \
   X(PrivateDnsZone)                   \
   X(PrivateDnsZoneVirtualNetworkLink) \
-  X(PrivateEndpoint)
+  X(PrivateEndpoint)                  \
+  X(FrontDoorProfile)                 \
+  X(FrontDoorEndpoint)                \
+  X(FrontDoorOriginGroup)             \
+  X(FrontDoorOrigin)                  \
+  X(FrontDoorCustomDomain)            \
+  X(FrontDoorRoute)                   \
+  X(FrontDoorFirewallPolicy)          \
+  X(FrontDoorSecurityPolicy)
 
 namespace iac::azure {
 

@@ -22,3 +22,4 @@
 #include "dsl/azure/storage_container.h"       // IWYU pragma: export
 #include "dsl/azure/user_assigned_identity.h"  // IWYU pragma: export
 #include "dsl/azure/web_app.h"                 // IWYU pragma: export
+#include "dsl/azure/front_door.h"              // IWYU pragma: export

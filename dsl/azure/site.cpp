@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "dsl/azure/network.h"
+#include "dsl/azure/front_door.h"
 #include "dsl/azure/role_assignment.h"
 
 namespace iac::azure {
@@ -111,6 +112,10 @@ void Site::collect_references(std::vector<Ref>& out) const {
   if (insights_) out.push_back(insights_->connection_string());
   if (const auto* user = settings_.identity.user_identity()) out.push_back(user->id());
   if (settings_.vnet_integration) out.push_back(settings_.vnet_integration->id());
+  // The access restriction admitting this app's Front Door names the profile's id.
+  for (const auto* profile : front_door_access(*this).profiles) {
+    out.push_back(profile->resource_guid());
+  }
   for (const auto& setting : app_settings_) {
     for (const Ref& ref : setting.value.refs()) out.push_back(ref);
   }

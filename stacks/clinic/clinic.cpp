@@ -85,9 +85,13 @@ void declare_network(Stack& s, const Environment& env) {
 /// Managed Redis without replication); prod runs three zone-balanced workers, a replicated
 /// Managed Redis and geo-zone-redundant media that survives the loss of eastus.
 ///
+/// The API is reached through Front Door with a WAF in every environment: Premium (managed rule
+/// sets, Private Link to the app, which then has no public endpoint) in staging and prod;
+/// Standard in dev, where the app stays public but admits only this Front Door and the VPN.
+///
 /// Not declared yet, because the model has no such kinds (later work): Azure Database for
 /// PostgreSQL Flexible Server (ConnectionStrings__DefaultConnection, PITR, replica in the DR
-/// region) and Front Door Premium with WAF in front of the API (FRONTDOOR_ENDPOINT).
+/// region).
 void declare(Stack& s, const Environment& env) {
   // PHI is processed here: the tag marks every resource as in scope of the HIPAA BAA review.
   Tags::of(s).add("cost-center", "clinic").add("data-classification", "phi");
@@ -132,8 +136,8 @@ void declare(Stack& s, const Environment& env) {
        .runtime = Runtime::dotnet("8.0"),
        .insights = monitoring.insights(),
        .settings = {.identity = AppIdentity::user_assigned(identity),
-                    // Dev is called from developers' machines over the VPN; staging and prod
-                    // have no public endpoint (Front Door will reach them privately).
+                    // Dev is also called from developers' machines over the VPN; staging and
+                    // prod have no public endpoint (Front Door reaches them over Private Link).
                     .public_network = env.is_dev()
                                           ? PublicNetwork::allow_from(
                                                 {"203.0.113.0/24"},
@@ -193,12 +197,40 @@ void declare(Stack& s, const Environment& env) {
                                                 {.threshold_percent = 100,
                                                  .type = BudgetThresholdType::forecasted,
                                                  .action_groups = {ops}}}});
+  // The edge: Front Door with its WAF in front of the API. Staging runs Premium like prod, so
+  // that the Default Rule Set's false positives and the Private Link approval are met before
+  // prod; dev runs Standard (about a tenth of the cost) on synthetic data.
+  const bool premium_edge = !env.is_dev();
+  auto& edge = s.add<FrontDoorProfile>(
+      "edge", {.sku = premium_edge ? FrontDoorSku::premium : FrontDoorSku::standard,
+               .response_timeout_seconds = 60});
+  edge.firewall_policy(
+      {.managed_rules =
+           premium_edge ? Control::enforced()
+                        : Control::waived("dev runs Front Door Standard (custom rules only) on "
+                                          "synthetic data; the Default Rule Set and Bot Manager "
+                                          "run in staging and prod"),
+       // Seeds: "rate limiting and health probes configured". 300 requests a minute per client
+       // address is far above what one patient or front desk sends to the booking API.
+       .custom_rules = {WafCustomRule::rate_limit("ratelimitperclient", 10, 300, 1)}});
+  auto& origins =
+      edge.origin_group("booking", {.health_probe = {.path = "/healthz", .interval_seconds = 60}});
+  origins.origin(
+      "app", api,
+      {.private_link = premium_edge ? std::optional<FrontDoorPrivateLink>(FrontDoorPrivateLink{
+                                          .request_message = "clinic booking API behind "
+                                                             "Front Door"})
+                                    : std::nullopt});
+  auto& endpoint = edge.endpoint("api");
+  endpoint.route("booking", {.origin_group = origins});
+  api.setting("FRONTDOOR_ENDPOINT", "https://" + Expr(endpoint.host_name()));
 
   s.output("key_vault_uri", vault.uri(), "Key Vault URI, for setting the operator secrets");
   s.output("api_hostname", api.default_hostname());
   s.output("media_blob_endpoint", media.primary_blob_endpoint());
   s.output("api_identity_client_id", identity.client_id());
   s.output("insights_app_id", monitoring.insights().app_id());
+  s.output("frontdoor_endpoint_hostname", endpoint.host_name());
 }
 
 }  // namespace

@@ -66,4 +66,40 @@ TEST_CASE("clinic: prod runs three zone-balanced Premium v3 workers") {
                                   {{"sku.capacity", "3"}, {"properties.zoneRedundant", "true"}}));
 }
 
+TEST_CASE("clinic: the API is behind Front Door with a WAF and admits only that Front Door") {
+  auto app = stacks::clinic();
+  for (std::string env : {"dev", "staging", "prod"}) {
+    CAPTURE(env);
+    auto synthesized = Synthesized::of(app, env);
+    const bool premium = env != "dev";
+    CHECK(synthesized.has<FrontDoorProfile>([&](const FrontDoorProfile& profile) {
+      return profile.security_policy() != nullptr &&
+             (profile.props().sku == FrontDoorSku::premium) == premium;
+    }));
+    const auto& tf = synthesized.terraform();
+    CHECK(tf.has_resource("azurerm_cdn_frontdoor_firewall_policy",
+                          {{"enabled", "true"},
+                           {"mode", "Prevention"},
+                           {"request_body_check_enabled", "true"},
+                           {"custom_rule.type", "RateLimitRule"}}));
+    CHECK(tf.has_resource("azurerm_cdn_frontdoor_route", {{"https_redirect_enabled", "true"},
+                                                          {"forwarding_protocol", "HttpsOnly"}}));
+    CHECK(tf.attribute("azurerm_linux_web_app", "api",
+                       "site_config.ip_restriction_default_action") == "Deny");
+    CHECK(synthesized.bicep().has_resource(
+        "Microsoft.Network/FrontDoorWebApplicationFirewallPolicies",
+        {{"properties.policySettings.enabledState", "Enabled"},
+         {"properties.policySettings.mode", "Prevention"}}));
+    // Staging and prod reach the app over Private Link: it keeps no public endpoint.
+    CHECK(tf.attribute("azurerm_linux_web_app", "api", "public_network_access_enabled") ==
+          (premium ? "false" : "true"));
+    CHECK(tf.count("azurerm_cdn_frontdoor_origin") == 1);
+    const std::string& main_tf = synthesized.files().at("terraform/main.tf");
+    CHECK(main_tf.find("x_azure_fdid      = [azurerm_cdn_frontdoor_profile.edge.resource_guid]") !=
+          std::string::npos);
+    CHECK((main_tf.find("Microsoft_DefaultRuleSet") != std::string::npos) == premium);
+    CHECK((main_tf.find("private_link {") != std::string::npos) == premium);
+  }
+}
+
 }  // namespace

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "dsl/azure/app_service_plan.h"
+#include "dsl/azure/front_door.h"
 #include "dsl/azure/function_app.h"
 #include "dsl/azure/key_vault.h"
 #include "dsl/azure/resource_group.h"
@@ -229,6 +230,11 @@ std::vector<Rule> app_service() {
            .psrule = {},
            .benchmark = "NS-2"},
           [](const Site& site, const Environment&) -> Problem {
+            if (azure::front_door_access(site).needs_public_endpoint) {
+              return std::string(
+                  "the public endpoint is on for Front Door (an origin without "
+                  "Private Link)");
+            }
             if (!site.settings().public_network.public_endpoint()) return {};
             return "the public endpoint is on: " + site.settings().public_network.reason();
           }),

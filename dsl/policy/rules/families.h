@@ -19,5 +19,6 @@ std::vector<Rule> role_assignment();
 std::vector<Rule> functions();
 std::vector<Rule> diagnostics();
 std::vector<Rule> network();
+std::vector<Rule> front_door();
 
 }  // namespace iac::policy::rules

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "dsl/azure/front_door.h"
 #include "dsl/azure/resources.h"
 #include "generators/bicep/azure/emitters.h"
 
@@ -42,13 +43,31 @@ void write_site(const azure::Site& site, Context& context, std::string_view kind
   }
 
   const char* default_action = s.public_network.denies_by_default() ? "Deny" : "Allow";
+  const azure::FrontDoorAccess front_door = azure::front_door_access(site);
   Array restrictions;
+  if (front_door.profile != nullptr) {
+    Array ids;
+    for (const auto* profile : front_door.profiles) {
+      ids.emplace_back(context.reference(profile->resource_guid()));
+    }
+    // Only the app's own profiles: Front Door's backend addresses are shared by every customer,
+    // the X-Azure-FDID header tells them apart.
+    restrictions.emplace_back(Object{{{"name", "front-door"},
+                                      {"tag", "ServiceTag"},
+                                      {"ipAddress", "AzureFrontDoor.Backend"},
+                                      {"priority", 90},
+                                      {"action", "Allow"},
+                                      {"headers", Object{{{"x-azure-fdid", std::move(ids)}}}}}});
+  }
+  Array scm_restrictions;
   int priority = 100;
   for (const auto& range : s.public_network.ip_ranges()) {
-    restrictions.emplace_back(Object{{{"name", "allow-" + std::to_string(priority - 99)},
-                                      {"ipAddress", azure::cidr(range)},
-                                      {"priority", priority++},
-                                      {"action", "Allow"}}});
+    Object rule{{{"name", "allow-" + std::to_string(priority - 99)},
+                 {"ipAddress", azure::cidr(range)},
+                 {"priority", priority++},
+                 {"action", "Allow"}}};
+    scm_restrictions.emplace_back(rule);
+    restrictions.emplace_back(std::move(rule));
   }
   Array origins;
   for (const auto& origin : s.cors_allowed_origins) origins.emplace_back(origin);
@@ -71,7 +90,11 @@ void write_site(const azure::Site& site, Context& context, std::string_view kind
   if (s.health_check_path) config.properties.push_back({"healthCheckPath", *s.health_check_path});
   config.properties.push_back({"ipSecurityRestrictions", std::move(restrictions)});
   config.properties.push_back({"ipSecurityRestrictionsDefaultAction", default_action});
-  config.properties.push_back({"scmIpSecurityRestrictionsUseMain", true});
+  // Behind Front Door the main site admits Front Door only; the SCM site keeps its own rules.
+  config.properties.push_back({"scmIpSecurityRestrictionsUseMain", front_door.profile == nullptr});
+  if (front_door.profile != nullptr) {
+    config.properties.push_back({"scmIpSecurityRestrictions", std::move(scm_restrictions)});
+  }
   config.properties.push_back({"scmIpSecurityRestrictionsDefaultAction", default_action});
   config.properties.push_back(
       {"cors", Object{{{"allowedOrigins", std::move(origins)}, {"supportCredentials", false}}}});
@@ -84,7 +107,9 @@ void write_site(const azure::Site& site, Context& context, std::string_view kind
   properties.properties.push_back({"httpsOnly", s.https_only.is_enforced()});
   properties.properties.push_back({"clientAffinityEnabled", false});
   properties.properties.push_back(
-      {"publicNetworkAccess", s.public_network.public_endpoint() ? "Enabled" : "Disabled"});
+      {"publicNetworkAccess", s.public_network.public_endpoint() || front_door.needs_public_endpoint
+                                  ? "Enabled"
+                                  : "Disabled"});
   if (const auto* user = s.identity.user_identity()) {
     properties.properties.push_back({"keyVaultReferenceIdentity", context.reference(user->id())});
   }

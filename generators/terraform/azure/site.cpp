@@ -1,5 +1,6 @@
 #include "generators/terraform/azure/site.h"
 
+#include "dsl/azure/front_door.h"
 #include "dsl/azure/resources.h"
 #include "generators/terraform/azure/emitters.h"
 
@@ -15,7 +16,10 @@ void write_site_security(const azure::Site& site, Context& context) {
   const auto& settings = site.settings();
   auto& w = context.writer();
   w.attribute("https_only", settings.https_only.is_enforced());
-  w.attribute("public_network_access_enabled", settings.public_network.public_endpoint());
+  // Front Door without Private Link reaches the app on its public endpoint (locked to it).
+  w.attribute("public_network_access_enabled",
+              settings.public_network.public_endpoint() ||
+                  azure::front_door_access(site).needs_public_endpoint);
   w.attribute("ftp_publish_basic_authentication_enabled", false);
   w.attribute("webdeploy_publish_basic_authentication_enabled", false);
   if (const auto* subnet = site.vnet_integration()) {
@@ -69,7 +73,8 @@ void write_site_config_attributes(const azure::Site& site, Context& context) {
   const char* default_action = settings.public_network.denies_by_default() ? "Deny" : "Allow";
   w.attribute("ip_restriction_default_action", default_action);
   w.attribute("scm_ip_restriction_default_action", default_action);
-  w.attribute("scm_use_main_ip_restriction", true);
+  // Behind Front Door the main site admits Front Door only; the SCM site keeps its own rules.
+  w.attribute("scm_use_main_ip_restriction", azure::front_door_access(site).profile == nullptr);
 }
 
 void write_site_config_blocks(const azure::Site& site, Context& context) {
@@ -82,13 +87,35 @@ void write_site_config_blocks(const azure::Site& site, Context& context) {
     w.attribute("allowed_origins", std::move(origins));
     w.attribute("support_credentials", false);
   }
-  int priority = 100;
-  for (const auto& range : settings.public_network.ip_ranges()) {
+  const azure::FrontDoorAccess front_door = azure::front_door_access(site);
+  if (front_door.profile != nullptr) {
+    // Only the app's own profiles: Front Door's backend addresses are shared by every customer,
+    // the X-Azure-FDID header tells them apart.
     auto restriction = w.block("ip_restriction");
-    w.attribute("name", "allow-" + std::to_string(priority - 99));
-    w.attribute("ip_address", azure::cidr(range));
-    w.attribute("priority", priority++);
+    w.attribute("name", "front-door");
+    w.attribute("service_tag", "AzureFrontDoor.Backend");
+    w.attribute("priority", 90);
     w.attribute("action", "Allow");
+    auto headers = w.block("headers");
+    hcl::List ids;
+    for (const auto* profile : front_door.profiles) {
+      ids.emplace_back(context.traversal(profile->resource_guid()));
+    }
+    w.attribute("x_azure_fdid", std::move(ids));
+    w.attribute("x_fd_health_probe", hcl::List{});
+    w.attribute("x_forwarded_for", hcl::List{});
+    w.attribute("x_forwarded_host", hcl::List{});
+  }
+  for (const char* block : {"ip_restriction", "scm_ip_restriction"}) {
+    if (block[0] == 's' && front_door.profile == nullptr) break;  // SCM uses the main rules
+    int priority = 100;
+    for (const auto& range : settings.public_network.ip_ranges()) {
+      auto restriction = w.block(block);
+      w.attribute("name", "allow-" + std::to_string(priority - 99));
+      w.attribute("ip_address", azure::cidr(range));
+      w.attribute("priority", priority++);
+      w.attribute("action", "Allow");
+    }
   }
 }
 

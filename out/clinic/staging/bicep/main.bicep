@@ -32,3 +32,4 @@ output api_hostname string = resources.outputs.api_hostname
 output media_blob_endpoint string = resources.outputs.media_blob_endpoint
 output api_identity_client_id string = resources.outputs.api_identity_client_id
 output insights_app_id string = resources.outputs.insights_app_id
+output frontdoor_endpoint_hostname string = resources.outputs.frontdoor_endpoint_hostname

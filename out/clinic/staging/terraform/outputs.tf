@@ -20,3 +20,7 @@ output "api_identity_client_id" {
 output "insights_app_id" {
   value = azurerm_application_insights.monitoring_appi.app_id
 }
+
+output "frontdoor_endpoint_hostname" {
+  value = azurerm_cdn_frontdoor_endpoint.edge_api.host_name
+}
