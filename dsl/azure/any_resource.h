@@ -26,7 +26,13 @@
   X(KeyVaultSecret)              \
   X(AppServicePlan)              \
   X(LinuxFunctionApp)            \
-  X(LinuxWebApp)
+  X(LinuxWebApp)                 \
+  X(PostgresFlexibleServer)      \
+  X(PostgresConfiguration)       \
+  X(PostgresDatabase)            \
+  X(PostgresAdministrator)       \
+  X(CognitiveAccount)            \
+  X(CognitiveDeployment)
 
 namespace iac::azure {
 

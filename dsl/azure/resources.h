@@ -17,3 +17,5 @@
 #include "dsl/azure/storage_container.h"       // IWYU pragma: export
 #include "dsl/azure/user_assigned_identity.h"  // IWYU pragma: export
 #include "dsl/azure/web_app.h"                 // IWYU pragma: export
+#include "dsl/azure/postgres.h"                // IWYU pragma: export
+#include "dsl/azure/cognitive.h"               // IWYU pragma: export

@@ -15,7 +15,7 @@ std::vector<Rule> build_baseline() {
   for (auto family :
        {&rules::key_vault, &rules::cosmos, &rules::redis, &rules::storage_account, &rules::monitoring, &rules::tags,
         &rules::app_service, &rules::key_vault_secret, &rules::role_assignment,
-        &rules::functions}) {
+        &rules::functions, &rules::postgres, &rules::cognitive}) {
     for (Rule& rule : family()) all.push_back(std::move(rule));
   }
   return all;

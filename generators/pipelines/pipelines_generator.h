@@ -24,7 +24,8 @@ struct Stage {
   std::string id;             ///< `environment` as a job/stage identifier (`[A-Za-z0-9_]`).
   bool prod = false;          ///< Deploys only from kDefaultBranch.
   std::string terraform_dir;  ///< `out/<app>/<env>/terraform`, from the repository root.
-  /// Secure stack parameters: passed as `TF_VAR_<name>` from a secret named secret_name().
+  /// Secure stack parameters, and those the stack gives no value: passed as `TF_VAR_<name>`
+  /// from a secret named secret_name().
   std::vector<std::string> secure_parameters;
 };
 

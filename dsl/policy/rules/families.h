@@ -17,5 +17,7 @@ std::vector<Rule> app_service();
 std::vector<Rule> key_vault_secret();
 std::vector<Rule> role_assignment();
 std::vector<Rule> functions();
+std::vector<Rule> postgres();
+std::vector<Rule> cognitive();
 
 }  // namespace iac::policy::rules

@@ -6,6 +6,12 @@ targetScope = 'resourceGroup'
 @secure()
 param payments_api_key string
 
+@description('Display name of that Entra group')
+param db_admins_group_name string
+
+@description('Object id of the Entra group that administers the clinic database')
+param db_admins_object_id string
+
 resource monitoringLog 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: 'log-clinic-dev'
   location: 'eastus'
@@ -343,6 +349,10 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
           name: 'Redis__Host'
           value: redis.properties.hostName
         }
+        {
+          name: 'ConnectionStrings__DefaultConnection'
+          value: 'Host=${psql.properties.fullyQualifiedDomainName};Database=clinic;Username=${id.name};Ssl Mode=VerifyFull'
+        }
       ]
     }
   }
@@ -412,8 +422,95 @@ resource redisDataContributor1 'Microsoft.Cache/redis/accessPolicyAssignments@20
   }
 }
 
+resource psql 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'psql-clinic-dev'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  sku: {
+    name: 'Standard_B1ms'
+    tier: 'Burstable'
+  }
+  properties: {
+    version: '16'
+    storage: {
+      storageSizeGB: 32
+      autoGrow: 'Enabled'
+    }
+    authConfig: {
+      activeDirectoryAuth: 'Enabled'
+      passwordAuth: 'Disabled'
+      tenantId: subscription().tenantId
+    }
+    backup: {
+      backupRetentionDays: 7
+      geoRedundantBackup: 'Disabled'
+    }
+    network: {
+      publicNetworkAccess: 'Disabled'
+    }
+    highAvailability: {
+      mode: 'Disabled'
+    }
+  }
+}
+
+resource psqlRequireSecureTransport 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
+  parent: psql
+  name: 'require_secure_transport'
+  properties: {
+    value: 'on'
+    source: 'user-override'
+  }
+}
+
+resource psqlSslMinProtocolVersion 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
+  parent: psql
+  name: 'ssl_min_protocol_version'
+  properties: {
+    value: 'TLSv1.2'
+    source: 'user-override'
+  }
+  dependsOn: [
+    psqlRequireSecureTransport
+  ]
+}
+
+resource psqlEntraAdmin1 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2024-08-01' = {
+  parent: psql
+  name: db_admins_object_id
+  properties: {
+    principalType: 'Group'
+    principalName: db_admins_group_name
+    tenantId: subscription().tenantId
+  }
+  dependsOn: [
+    psqlSslMinProtocolVersion
+  ]
+}
+
+resource psqlDbClinic 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
+  parent: psql
+  name: 'clinic'
+  properties: {
+    charset: 'UTF8'
+    collation: 'en_US.utf8'
+  }
+  dependsOn: [
+    psqlEntraAdmin1
+  ]
+}
+
 @description('Key Vault URI, for setting the operator secrets')
 output key_vault_uri string = kv.properties.vaultUri
+
+@description('PostgreSQL host name')
+output postgres_fqdn string = psql.properties.fullyQualifiedDomainName
 output api_hostname string = api.properties.defaultHostName
 output media_blob_endpoint string = media.properties.primaryEndpoints.blob
 output api_identity_client_id string = id.properties.clientId

@@ -223,6 +223,7 @@ resource "azurerm_linux_web_app" "api" {
     JwtSettings__Secret                       = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/jwt-signing-key/)"
     StripeSettings__WebhookSecret             = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/stripe-webhook-secret/)"
     Redis__Host                               = azurerm_redis_cache.redis.hostname
+    ConnectionStrings__DefaultConnection      = "Host=${azurerm_postgresql_flexible_server.psql.fqdn};Database=clinic;Username=${azurerm_user_assigned_identity.id.name};Ssl Mode=VerifyFull"
   }
   tags = {
     application         = "clinic"
@@ -308,4 +309,62 @@ resource "azurerm_redis_cache_access_policy_assignment" "redis_data_contributor_
   access_policy_name = "Data Contributor"
   object_id          = azurerm_user_assigned_identity.id.principal_id
   object_id_alias    = azurerm_user_assigned_identity.id.principal_id
+}
+
+resource "azurerm_postgresql_flexible_server" "psql" {
+  name                = "psql-clinic-dev"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  sku_name            = "B_Standard_B1ms"
+  version             = "16"
+  storage_mb          = 32768
+  auto_grow_enabled   = true
+  # Point-in-time restore window: 7 days
+  backup_retention_days         = 7
+  geo_redundant_backup_enabled  = false
+  public_network_access_enabled = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  authentication {
+    active_directory_auth_enabled = true
+    password_auth_enabled         = false
+    tenant_id                     = data.azurerm_client_config.current.tenant_id
+  }
+}
+
+resource "azurerm_postgresql_flexible_server_configuration" "psql_require_secure_transport" {
+  name      = "require_secure_transport"
+  server_id = azurerm_postgresql_flexible_server.psql.id
+  value     = "on"
+}
+
+resource "azurerm_postgresql_flexible_server_configuration" "psql_ssl_min_protocol_version" {
+  name       = "ssl_min_protocol_version"
+  server_id  = azurerm_postgresql_flexible_server.psql.id
+  value      = "TLSv1.2"
+  depends_on = [azurerm_postgresql_flexible_server_configuration.psql_require_secure_transport]
+}
+
+resource "azurerm_postgresql_flexible_server_active_directory_administrator" "psql_entra_admin_1" {
+  server_name         = azurerm_postgresql_flexible_server.psql.name
+  resource_group_name = azurerm_resource_group.rg.name
+  tenant_id           = data.azurerm_client_config.current.tenant_id
+  object_id           = var.db_admins_object_id
+  principal_name      = var.db_admins_group_name
+  principal_type      = "Group"
+  depends_on          = [azurerm_postgresql_flexible_server_configuration.psql_ssl_min_protocol_version]
+}
+
+resource "azurerm_postgresql_flexible_server_database" "psql_db_clinic" {
+  name       = "clinic"
+  server_id  = azurerm_postgresql_flexible_server.psql.id
+  charset    = "UTF8"
+  collation  = "en_US.utf8"
+  depends_on = [azurerm_postgresql_flexible_server_active_directory_administrator.psql_entra_admin_1]
 }
