@@ -139,7 +139,8 @@ class CognitiveAccount final : public Resource {
   /// Grants "Cognitive Services OpenAI User" (inference only: chat, completions, embeddings;
   /// no keys, no deployments). For OpenAI accounts.
   RoleAssignment& grant_openai_user(const Principal& principal);
-  /// Grants "Cognitive Services User" (call the service's APIs, no keys), for the other kinds.
+  /// Grants "Cognitive Services User" (call the service's APIs), for the other kinds. The role
+  /// can also list the account's keys, which `entra_only_auth` disables.
   RoleAssignment& grant_user(const Principal& principal);
 
   void validate(Diagnostics& out) const override;
