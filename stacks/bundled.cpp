@@ -1,6 +1,7 @@
 #include "stacks/bundled.h"
 
 #include "stacks/clinic/clinic.h"
+#include "stacks/openai/openai.h"
 #include "stacks/threatstream/threatstream.h"
 
 namespace iac::stacks {
@@ -9,6 +10,7 @@ std::vector<App> bundled_apps() {
   std::vector<App> apps;
   apps.push_back(threatstream());
   apps.push_back(clinic());
+  apps.push_back(openai());
   return apps;
 }
 

@@ -12,7 +12,9 @@ const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'))
 const meta = read('_meta.json');
 const EXTRACTED = ['azurerm_cosmosdb_sql_role_assignment', 'azurerm_managed_redis',
   'azurerm_redis_cache_access_policy_assignment', 'azurerm_network_security_group',
-  'azurerm_subnet_network_security_group_association', 'azurerm_cdn_frontdoor_custom_domain'];
+  'azurerm_subnet_network_security_group_association', 'azurerm_cdn_frontdoor_custom_domain',
+  'azurerm_cognitive_deployment', 'azurerm_postgresql_flexible_server_configuration',
+  'azurerm_postgresql_flexible_server_active_directory_administrator'];
 const TYPES = new Set(['string', 'number', 'bool', 'list(string)', 'set(string)', 'map(string)',
   'list(number)', 'set(number)', 'map(number)', 'list(bool)', 'set(bool)', 'map(bool)',
   'list(object)', 'set(object)']);
@@ -116,4 +118,23 @@ test('azurerm_redis_cache_access_policy_assignment: the arguments the generator 
   const s = read('azurerm_redis_cache_access_policy_assignment.json');
   const required = Object.keys(s.attributes).filter((n) => s.attributes[n].required);
   assert.deepEqual(required, ['access_policy_name', 'name', 'object_id', 'object_id_alias', 'redis_cache_id']);
+});
+
+test('azurerm_cognitive_deployment: required model and sku blocks', () => {
+  const s = read('azurerm_cognitive_deployment.json');
+  const required = Object.keys(s.attributes).filter((n) => s.attributes[n].required);
+  assert.deepEqual(required, ['cognitive_account_id', 'name']);
+  for (const b of ['model', 'sku']) {
+    assert.equal(s.blocks[b].min_items, 1, b);
+    assert.equal(s.blocks[b].max_items, 1, b);
+  }
+  assert.equal(s.blocks.sku.attributes.capacity.optional, true);
+});
+
+test('azurerm_postgresql_flexible_server_configuration and _active_directory_administrator: required arguments', () => {
+  const c = read('azurerm_postgresql_flexible_server_configuration.json');
+  assert.deepEqual(Object.keys(c.attributes).filter((n) => c.attributes[n].required), ['name', 'server_id', 'value']);
+  const a = read('azurerm_postgresql_flexible_server_active_directory_administrator.json');
+  assert.deepEqual(Object.keys(a.attributes).filter((n) => a.attributes[n].required),
+    ['object_id', 'principal_name', 'principal_type', 'resource_group_name', 'server_name', 'tenant_id']);
 });

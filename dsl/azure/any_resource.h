@@ -45,7 +45,13 @@
   X(FrontDoorCustomDomain)            \
   X(FrontDoorRoute)                   \
   X(FrontDoorFirewallPolicy)          \
-  X(FrontDoorSecurityPolicy)
+  X(FrontDoorSecurityPolicy)          \
+  X(PostgresFlexibleServer)           \
+  X(PostgresConfiguration)            \
+  X(PostgresDatabase)                 \
+  X(PostgresAdministrator)            \
+  X(CognitiveAccount)                 \
+  X(CognitiveDeployment)
 
 namespace iac::azure {
 

@@ -5,14 +5,17 @@
 #include "dsl/azure/app_service_plan.h"        // IWYU pragma: export
 #include "dsl/azure/application_insights.h"    // IWYU pragma: export
 #include "dsl/azure/budget.h"                  // IWYU pragma: export
+#include "dsl/azure/cognitive.h"               // IWYU pragma: export
 #include "dsl/azure/cosmos.h"                  // IWYU pragma: export
 #include "dsl/azure/diagnostic_setting.h"      // IWYU pragma: export
+#include "dsl/azure/front_door.h"              // IWYU pragma: export
 #include "dsl/azure/function_app.h"            // IWYU pragma: export
 #include "dsl/azure/key_vault.h"               // IWYU pragma: export
 #include "dsl/azure/key_vault_secret.h"        // IWYU pragma: export
 #include "dsl/azure/log_analytics.h"           // IWYU pragma: export
 #include "dsl/azure/managed_redis.h"           // IWYU pragma: export
 #include "dsl/azure/network.h"                 // IWYU pragma: export
+#include "dsl/azure/postgres.h"                // IWYU pragma: export
 #include "dsl/azure/private_endpoint.h"        // IWYU pragma: export
 #include "dsl/azure/redis_cache.h"             // IWYU pragma: export
 #include "dsl/azure/resource_group.h"          // IWYU pragma: export
@@ -22,4 +25,3 @@
 #include "dsl/azure/storage_container.h"       // IWYU pragma: export
 #include "dsl/azure/user_assigned_identity.h"  // IWYU pragma: export
 #include "dsl/azure/web_app.h"                 // IWYU pragma: export
-#include "dsl/azure/front_door.h"              // IWYU pragma: export

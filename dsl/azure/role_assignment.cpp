@@ -10,7 +10,7 @@ namespace iac::azure {
 namespace {
 
 /// Definition GUIDs from the built-in roles reference (General, Security, Storage, Monitor,
-/// Containers and Web categories); they never change.
+/// Containers, Web and AI + machine learning categories); they never change.
 constexpr std::array kRoles{
     RoleDefinition{"Key Vault Administrator", "00482a5a-887f-4fb3-b363-3b7fe8e74483"},
     RoleDefinition{"Key Vault Secrets Officer", "b86a8fe4-44ce-4948-aee5-eccb2c155cd7"},
@@ -24,6 +24,8 @@ constexpr std::array kRoles{
     RoleDefinition{"Monitoring Metrics Publisher", "3913510d-42f4-4e42-8a64-420c390055eb"},
     RoleDefinition{"AcrPull", "7f951dda-4ed3-4680-a7ca-43fe172d538d"},
     RoleDefinition{"Website Contributor", "de139f84-1756-47ae-9be6-808fbbe84772"},
+    RoleDefinition{"Cognitive Services OpenAI User", "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"},
+    RoleDefinition{"Cognitive Services User", "a97b65f3-24c7-4388-baec-2e87135dc908"},
 };
 
 bool hex(char c) {

@@ -25,6 +25,8 @@ enum class BuiltinRole {
   monitoring_metrics_publisher,
   acr_pull,
   website_contributor,
+  cognitive_services_openai_user,
+  cognitive_services_user,
 };
 
 /// A built-in role's display name and definition GUID.

@@ -94,8 +94,9 @@ class BicepGenerator final : public Generator {
       parameters.comment(kHeader);
       parameters.using_file("main.bicep");
       for (const Parameter& parameter : stack->parameters()) {
-        if (parameter.props.secure) {
-          // Secrets never sit in the file: the pipeline provides them as environment variables.
+        if (parameter.props.secure || !parameter.props.value) {
+          // Secrets never sit in the file: the pipeline provides them as environment variables,
+          // as it does the parameters the stack gives no value.
           parameters.param_value(parameter.name,
                                  Call{"readEnvironmentVariable", {},
                                       {environment_variable(parameter.name)}});

@@ -43,7 +43,11 @@ Delivery delivery_of(const App& app, Diagnostics& diagnostics) {
                 .sites = {},
                 .secure_parameters = {}};
     for (const Parameter& parameter : stack->parameters()) {
-      if (parameter.props.secure) stage.secure_parameters.push_back(parameter.name);
+      // A parameter without a value in the stack (an Entra group's object id, say) is supplied
+      // by the pipeline the same way as a secret, so that plan and deployment never prompt.
+      if (parameter.props.secure || !parameter.props.value) {
+        stage.secure_parameters.push_back(parameter.name);
+      }
     }
     for (const Resource* resource : stack->resources()) {
       const auto* site = dynamic_cast<const azure::Site*>(resource);

@@ -41,7 +41,8 @@ struct Stage {
   /// A self-hosted runner label / agent pool inside the environment's network; empty: hosted.
   std::string runner;
   std::vector<SiteDeployment> sites;
-  /// Secure stack parameters: passed as `TF_VAR_<name>` from a secret named secret_name().
+  /// Secure stack parameters, and those the stack gives no value: passed as `TF_VAR_<name>`
+  /// from a secret named secret_name().
   std::vector<std::string> secure_parameters;
 };
 

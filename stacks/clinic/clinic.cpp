@@ -80,18 +80,37 @@ void declare_network(Stack& s, const Environment& env) {
                         {.vnet = vnet, .endpoints_subnet = endpoints, .integration_subnet = apps});
 }
 
-/// Declared once, run per environment. Dev is one small worker, a Basic C0 cache and LRS media
-/// reachable from the team's VPN; staging mirrors prod's shape at lower cost (two workers, a
-/// Managed Redis without replication); prod runs three zone-balanced workers, a replicated
-/// Managed Redis and geo-zone-redundant media that survives the loss of eastus.
+/// The booking database: a Burstable server in dev; General Purpose in staging; in prod
+/// General Purpose with a zone-redundant standby, 30 days of point-in-time restore (the design's
+/// retention) and geo-redundant backups that restore in westus after the loss of eastus.
+PostgresFlexibleServerProps database_server(const Environment& env) {
+  PostgresFlexibleServerProps props{
+      .sku_name = env.is_dev() ? "B_Standard_B1ms" : "GP_Standard_D2ds_v5",
+      .storage_gb = env.is_prod() ? 128 : 32,
+      .backup_retention_days = env.is_prod()      ? 30
+                               : env.is_staging() ? 14
+                                                  : 7,
+      .geo_redundant_backup = env.is_prod(),
+      .high_availability = env.is_prod() ? PostgresHighAvailability::zone_redundant
+                                         : PostgresHighAvailability::disabled,
+  };
+  // Patching restarts the server: Sunday 07:00 UTC is 02:00-03:00 in eastus, clinics closed.
+  if (!env.is_dev()) props.maintenance_window = {.day_of_week = 0, .start_hour = 7};
+  return props;
+}
+
+/// Declared once, run per environment. Dev is one small worker, a Basic C0 cache, a Burstable
+/// database and LRS media reachable from the team's VPN; staging mirrors prod's shape at lower
+/// cost (two workers, a Managed Redis without replication, a database without standby); prod
+/// runs three zone-balanced workers, a replicated Managed Redis, a zone-redundant database with
+/// geo-redundant backups and geo-zone-redundant media that survives the loss of eastus.
 ///
 /// The API is reached through Front Door with a WAF in every environment: Premium (managed rule
 /// sets, Private Link to the app, which then has no public endpoint) in staging and prod;
 /// Standard in dev, where the app stays public but admits only this Front Door and the VPN.
 ///
-/// Not declared yet, because the model has no such kinds (later work): Azure Database for
-/// PostgreSQL Flexible Server (ConnectionStrings__DefaultConnection, PITR, replica in the DR
-/// region).
+/// Not declared yet, because the model has no such kind (later work): the PostgreSQL read
+/// replica in the DR region.
 void declare(Stack& s, const Environment& env) {
   // PHI is processed here: the tag marks every resource as in scope of the HIPAA BAA review.
   Tags::of(s).add("cost-center", "clinic").add("data-classification", "phi");
@@ -224,8 +243,27 @@ void declare(Stack& s, const Environment& env) {
   auto& endpoint = edge.endpoint("api");
   endpoint.route("booking", {.origin_group = origins});
   api.setting("FRONTDOOR_ENDPOINT", "https://" + Expr(endpoint.host_name()));
+  // PHI lives here. Nobody has a password: the operators' Entra group administers the server
+  // and, as part of the release's migration step, creates the API's role for its managed
+  // identity (`pgaadauth_create_principal('<identity name>', false, false)`) with the grants the
+  // schema needs, so the API itself holds no DDL rights. The API signs in with a token of its
+  // user-assigned identity (Npgsql with DefaultAzureCredential); the connection string has no
+  // secret, so it is a plain setting rather than a Key Vault secret.
+  auto& database = s.add<PostgresFlexibleServer>("psql", database_server(env));
+  database.entra_admin(
+      {.object_id = s.parameter("db_admins_object_id",
+                                {.description = "Object id of the Entra group that administers "
+                                                "the clinic database"}),
+       .kind = PrincipalKind::group,
+       .description = "clinic database administrators"},
+      s.parameter("db_admins_group_name", {.description = "Display name of that Entra group"}));
+  database.database("clinic");
+  api.setting("ConnectionStrings__DefaultConnection",
+              "Host=" + Expr(database.fqdn()) + ";Database=clinic;Username=" +
+                  Expr(identity.name_ref()) + ";Ssl Mode=VerifyFull");
 
   s.output("key_vault_uri", vault.uri(), "Key Vault URI, for setting the operator secrets");
+  s.output("postgres_fqdn", database.fqdn(), "PostgreSQL host name");
   s.output("api_hostname", api.default_hostname());
   s.output("media_blob_endpoint", media.primary_blob_endpoint());
   s.output("api_identity_client_id", identity.client_id());

@@ -20,5 +20,7 @@ std::vector<Rule> functions();
 std::vector<Rule> diagnostics();
 std::vector<Rule> network();
 std::vector<Rule> front_door();
+std::vector<Rule> postgres();
+std::vector<Rule> cognitive();
 
 }  // namespace iac::policy::rules

@@ -6,6 +6,12 @@ targetScope = 'subscription'
 @secure()
 param payments_api_key string
 
+@description('Display name of that Entra group')
+param db_admins_group_name string
+
+@description('Object id of the Entra group that administers the clinic database')
+param db_admins_object_id string
+
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-clinic-dev'
   location: 'eastus'
@@ -23,11 +29,16 @@ module resources 'resources.bicep' = {
   scope: rg
   params: {
     payments_api_key: payments_api_key
+    db_admins_group_name: db_admins_group_name
+    db_admins_object_id: db_admins_object_id
   }
 }
 
 @description('Key Vault URI, for setting the operator secrets')
 output key_vault_uri string = resources.outputs.key_vault_uri
+
+@description('PostgreSQL host name')
+output postgres_fqdn string = resources.outputs.postgres_fqdn
 output api_hostname string = resources.outputs.api_hostname
 output media_blob_endpoint string = resources.outputs.media_blob_endpoint
 output api_identity_client_id string = resources.outputs.api_identity_client_id

@@ -3,3 +3,5 @@
 using 'main.bicep'
 
 param payments_api_key = readEnvironmentVariable('PAYMENTS_API_KEY')
+param db_admins_group_name = readEnvironmentVariable('DB_ADMINS_GROUP_NAME')
+param db_admins_object_id = readEnvironmentVariable('DB_ADMINS_OBJECT_ID')

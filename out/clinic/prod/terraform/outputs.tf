@@ -5,6 +5,11 @@ output "key_vault_uri" {
   value       = azurerm_key_vault.kv.vault_uri
 }
 
+output "postgres_fqdn" {
+  description = "PostgreSQL host name"
+  value       = azurerm_postgresql_flexible_server.psql.fqdn
+}
+
 output "api_hostname" {
   value = azurerm_linux_web_app.api.default_hostname
 }

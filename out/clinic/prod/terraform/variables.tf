@@ -10,3 +10,13 @@ variable "payments_api_key" {
   type        = string
   sensitive   = true
 }
+
+variable "db_admins_group_name" {
+  description = "Display name of that Entra group"
+  type        = string
+}
+
+variable "db_admins_object_id" {
+  description = "Object id of the Entra group that administers the clinic database"
+  type        = string
+}

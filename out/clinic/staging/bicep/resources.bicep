@@ -6,6 +6,12 @@ targetScope = 'resourceGroup'
 @secure()
 param payments_api_key string
 
+@description('Display name of that Entra group')
+param db_admins_group_name string
+
+@description('Object id of the Entra group that administers the clinic database')
+param db_admins_object_id string
+
 resource monitoringLog 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: 'log-clinic-staging'
   location: 'eastus'
@@ -280,23 +286,9 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
       remoteDebuggingEnabled: false
       numberOfWorkers: 2
       healthCheckPath: '/healthz'
-      ipSecurityRestrictions: [
-        {
-          name: 'front-door'
-          tag: 'ServiceTag'
-          ipAddress: 'AzureFrontDoor.Backend'
-          priority: 90
-          action: 'Allow'
-          headers: {
-            'x-azure-fdid': [
-              edge.properties.frontDoorId
-            ]
-          }
-        }
-      ]
+      ipSecurityRestrictions: []
       ipSecurityRestrictionsDefaultAction: 'Deny'
-      scmIpSecurityRestrictionsUseMain: false
-      scmIpSecurityRestrictions: []
+      scmIpSecurityRestrictionsUseMain: true
       scmIpSecurityRestrictionsDefaultAction: 'Deny'
       cors: {
         allowedOrigins: []
@@ -348,8 +340,8 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
           value: amr.properties.hostName
         }
         {
-          name: 'FRONTDOOR_ENDPOINT'
-          value: 'https://${edgeApi.properties.hostName}'
+          name: 'ConnectionStrings__DefaultConnection'
+          value: 'Host=${psql.properties.fullyQualifiedDomainName};Database=clinic;Username=${id.name};Ssl Mode=VerifyFull'
         }
       ]
     }
@@ -415,9 +407,9 @@ resource amrDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' = {
   }
 }
 
-resource edge 'Microsoft.Cdn/profiles@2025-04-15' = {
-  name: 'afd-clinic-staging-edge'
-  location: 'global'
+resource psql 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'psql-clinic-staging'
+  location: 'eastus'
   tags: {
     application: 'clinic'
     'cost-center': 'clinic'
@@ -426,185 +418,91 @@ resource edge 'Microsoft.Cdn/profiles@2025-04-15' = {
     'managed-by': 'iacgen'
   }
   sku: {
-    name: 'Premium_AzureFrontDoor'
+    name: 'Standard_D2ds_v5'
+    tier: 'GeneralPurpose'
   }
   properties: {
-    originResponseTimeoutSeconds: 60
-  }
-}
-
-resource edgeWaf 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@2024-02-01' = {
-  name: 'wafclinicstaging'
-  location: 'Global'
-  tags: {
-    application: 'clinic'
-    'cost-center': 'clinic'
-    'data-classification': 'phi'
-    environment: 'staging'
-    'managed-by': 'iacgen'
-  }
-  sku: {
-    name: 'Premium_AzureFrontDoor'
-  }
-  properties: {
-    policySettings: {
-      enabledState: 'Enabled'
-      mode: 'Prevention'
-      requestBodyCheck: 'Enabled'
+    version: '16'
+    storage: {
+      storageSizeGB: 32
+      autoGrow: 'Enabled'
     }
-    customRules: {
-      rules: [
-        {
-          name: 'ratelimitperclient'
-          priority: 10
-          enabledState: 'Enabled'
-          ruleType: 'RateLimitRule'
-          rateLimitDurationInMinutes: 1
-          rateLimitThreshold: 300
-          matchConditions: [
-            {
-              matchVariable: 'SocketAddr'
-              operator: 'IPMatch'
-              negateCondition: false
-              matchValue: [
-                '0.0.0.0/0'
-                '::/0'
-              ]
-            }
-          ]
-          action: 'Block'
-        }
-      ]
+    authConfig: {
+      activeDirectoryAuth: 'Enabled'
+      passwordAuth: 'Disabled'
+      tenantId: subscription().tenantId
     }
-    managedRules: {
-      managedRuleSets: [
-        {
-          ruleSetType: 'Microsoft_DefaultRuleSet'
-          ruleSetVersion: '2.1'
-          ruleSetAction: 'Block'
-        }
-        {
-          ruleSetType: 'Microsoft_BotManagerRuleSet'
-          ruleSetVersion: '1.1'
-          ruleSetAction: 'Block'
-        }
-      ]
+    backup: {
+      backupRetentionDays: 14
+      geoRedundantBackup: 'Disabled'
+    }
+    network: {
+      publicNetworkAccess: 'Disabled'
+    }
+    highAvailability: {
+      mode: 'Disabled'
+    }
+    maintenanceWindow: {
+      customWindow: 'Enabled'
+      dayOfWeek: 0
+      startHour: 7
+      startMinute: 0
     }
   }
 }
 
-resource edgeWafBinding 'Microsoft.Cdn/profiles/securityPolicies@2025-04-15' = {
-  parent: edge
-  name: 'waf-binding'
+resource psqlRequireSecureTransport 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
+  parent: psql
+  name: 'require_secure_transport'
   properties: {
-    parameters: {
-      type: 'WebApplicationFirewall'
-      wafPolicy: {
-        id: edgeWaf.id
-      }
-      associations: [
-        {
-          domains: [
-            {
-              id: edgeApi.id
-            }
-          ]
-          patternsToMatch: [
-            '/*'
-          ]
-        }
-      ]
-    }
+    value: 'on'
+    source: 'user-override'
   }
 }
 
-resource edgeBooking 'Microsoft.Cdn/profiles/originGroups@2025-04-15' = {
-  parent: edge
-  name: 'booking'
+resource psqlSslMinProtocolVersion 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
+  parent: psql
+  name: 'ssl_min_protocol_version'
   properties: {
-    loadBalancingSettings: {
-      sampleSize: 4
-      successfulSamplesRequired: 3
-      additionalLatencyInMilliseconds: 50
-    }
-    healthProbeSettings: {
-      probePath: '/healthz'
-      probeRequestType: 'HEAD'
-      probeProtocol: 'Https'
-      probeIntervalInSeconds: 60
-    }
-    trafficRestorationTimeToHealedOrNewEndpointsInMinutes: 10
-    sessionAffinityState: 'Disabled'
-  }
-}
-
-resource edgeBookingApp 'Microsoft.Cdn/profiles/originGroups/origins@2025-04-15' = {
-  parent: edgeBooking
-  name: 'app'
-  properties: {
-    hostName: api.properties.defaultHostName
-    originHostHeader: api.properties.defaultHostName
-    httpPort: 80
-    httpsPort: 443
-    priority: 1
-    weight: 1000
-    enabledState: 'Enabled'
-    enforceCertificateNameCheck: true
-    sharedPrivateLinkResource: {
-      privateLink: {
-        id: api.id
-      }
-      groupId: 'sites'
-      privateLinkLocation: 'eastus'
-      requestMessage: 'clinic booking API behind Front Door'
-    }
-  }
-}
-
-resource edgeApi 'Microsoft.Cdn/profiles/afdEndpoints@2025-04-15' = {
-  parent: edge
-  name: 'fde-clinic-staging-api'
-  location: 'global'
-  tags: {
-    application: 'clinic'
-    'cost-center': 'clinic'
-    'data-classification': 'phi'
-    environment: 'staging'
-    'managed-by': 'iacgen'
-  }
-  properties: {
-    enabledState: 'Enabled'
-  }
-}
-
-resource edgeApiBooking 'Microsoft.Cdn/profiles/afdEndpoints/routes@2025-04-15' = {
-  parent: edgeApi
-  name: 'booking'
-  properties: {
-    originGroup: {
-      id: edgeBooking.id
-    }
-    supportedProtocols: [
-      'Http'
-      'Https'
-    ]
-    patternsToMatch: [
-      '/*'
-    ]
-    forwardingProtocol: 'HttpsOnly'
-    linkToDefaultDomain: 'Enabled'
-    httpsRedirect: 'Enabled'
-    enabledState: 'Enabled'
+    value: 'TLSv1.2'
+    source: 'user-override'
   }
   dependsOn: [
-    edgeBookingApp
+    psqlRequireSecureTransport
+  ]
+}
+
+resource psqlEntraAdmin1 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2024-08-01' = {
+  parent: psql
+  name: db_admins_object_id
+  properties: {
+    principalType: 'Group'
+    principalName: db_admins_group_name
+    tenantId: subscription().tenantId
+  }
+  dependsOn: [
+    psqlSslMinProtocolVersion
+  ]
+}
+
+resource psqlDbClinic 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
+  parent: psql
+  name: 'clinic'
+  properties: {
+    charset: 'UTF8'
+    collation: 'en_US.utf8'
+  }
+  dependsOn: [
+    psqlEntraAdmin1
   ]
 }
 
 @description('Key Vault URI, for setting the operator secrets')
 output key_vault_uri string = kv.properties.vaultUri
+
+@description('PostgreSQL host name')
+output postgres_fqdn string = psql.properties.fullyQualifiedDomainName
 output api_hostname string = api.properties.defaultHostName
 output media_blob_endpoint string = media.properties.primaryEndpoints.blob
 output api_identity_client_id string = id.properties.clientId
 output insights_app_id string = monitoringAppi.properties.AppId
-output frontdoor_endpoint_hostname string = edgeApi.properties.hostName

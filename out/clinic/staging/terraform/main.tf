@@ -222,7 +222,7 @@ resource "azurerm_linux_web_app" "api" {
     JwtSettings__Secret                       = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/jwt-signing-key/)"
     StripeSettings__WebhookSecret             = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/stripe-webhook-secret/)"
     Redis__Host                               = azurerm_managed_redis.amr.hostname
-    FRONTDOOR_ENDPOINT                        = "https://${azurerm_cdn_frontdoor_endpoint.edge_api.host_name}"
+    ConnectionStrings__DefaultConnection      = "Host=${azurerm_postgresql_flexible_server.psql.fqdn};Database=clinic;Username=${azurerm_user_assigned_identity.id.name};Ssl Mode=VerifyFull"
   }
   tags = {
     application         = "clinic"
@@ -248,7 +248,7 @@ resource "azurerm_linux_web_app" "api" {
     health_check_eviction_time_in_min = 10
     ip_restriction_default_action     = "Deny"
     scm_ip_restriction_default_action = "Deny"
-    scm_use_main_ip_restriction       = false
+    scm_use_main_ip_restriction       = true
 
     application_stack {
       dotnet_version = "8.0"
@@ -257,20 +257,6 @@ resource "azurerm_linux_web_app" "api" {
     cors {
       allowed_origins     = []
       support_credentials = false
-    }
-
-    ip_restriction {
-      name        = "front-door"
-      service_tag = "AzureFrontDoor.Backend"
-      priority    = 90
-      action      = "Allow"
-
-      headers {
-        x_azure_fdid      = [azurerm_cdn_frontdoor_profile.edge.resource_guid]
-        x_fd_health_probe = []
-        x_forwarded_for   = []
-        x_forwarded_host  = []
-      }
     }
   }
 }
@@ -307,27 +293,18 @@ resource "azurerm_managed_redis" "amr" {
   }
 }
 
-resource "azurerm_cdn_frontdoor_profile" "edge" {
-  name                     = "afd-clinic-staging-edge"
-  resource_group_name      = azurerm_resource_group.rg.name
-  sku_name                 = "Premium_AzureFrontDoor"
-  response_timeout_seconds = 60
-  tags = {
-    application         = "clinic"
-    cost-center         = "clinic"
-    data-classification = "phi"
-    environment         = "staging"
-    managed-by          = "iacgen"
-  }
-}
-
-resource "azurerm_cdn_frontdoor_firewall_policy" "edge_waf" {
-  name                       = "wafclinicstaging"
-  resource_group_name        = azurerm_resource_group.rg.name
-  sku_name                   = "Premium_AzureFrontDoor"
-  enabled                    = true
-  mode                       = "Prevention"
-  request_body_check_enabled = true
+resource "azurerm_postgresql_flexible_server" "psql" {
+  name                = "psql-clinic-staging"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  sku_name            = "GP_Standard_D2ds_v5"
+  version             = "16"
+  storage_mb          = 32768
+  auto_grow_enabled   = true
+  # Point-in-time restore window: 14 days
+  backup_retention_days         = 14
+  geo_redundant_backup_enabled  = false
+  public_network_access_enabled = false
   tags = {
     application         = "clinic"
     cost-center         = "clinic"
@@ -336,117 +313,50 @@ resource "azurerm_cdn_frontdoor_firewall_policy" "edge_waf" {
     managed-by          = "iacgen"
   }
 
-  custom_rule {
-    name                           = "ratelimitperclient"
-    enabled                        = true
-    priority                       = 10
-    type                           = "RateLimitRule"
-    rate_limit_duration_in_minutes = 1
-    rate_limit_threshold           = 300
-    action                         = "Block"
-
-    match_condition {
-      match_variable     = "SocketAddr"
-      operator           = "IPMatch"
-      negation_condition = false
-      match_values       = ["0.0.0.0/0", "::/0"]
-    }
+  authentication {
+    active_directory_auth_enabled = true
+    password_auth_enabled         = false
+    tenant_id                     = data.azurerm_client_config.current.tenant_id
   }
 
-  managed_rule {
-    type    = "Microsoft_DefaultRuleSet"
-    version = "2.1"
-    action  = "Block"
-  }
-
-  managed_rule {
-    type    = "Microsoft_BotManagerRuleSet"
-    version = "1.1"
-    action  = "Block"
+  maintenance_window {
+    day_of_week  = 0
+    start_hour   = 7
+    start_minute = 0
   }
 }
 
-resource "azurerm_cdn_frontdoor_security_policy" "edge_waf_binding" {
-  name                     = "waf-binding"
-  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.edge.id
-
-  security_policies {
-    firewall {
-      cdn_frontdoor_firewall_policy_id = azurerm_cdn_frontdoor_firewall_policy.edge_waf.id
-
-      association {
-        patterns_to_match = ["/*"]
-
-        domain {
-          cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_endpoint.edge_api.id
-        }
-      }
-    }
-  }
+resource "azurerm_postgresql_flexible_server_configuration" "psql_require_secure_transport" {
+  name      = "require_secure_transport"
+  server_id = azurerm_postgresql_flexible_server.psql.id
+  value     = "on"
 }
 
-resource "azurerm_cdn_frontdoor_origin_group" "edge_booking" {
-  name                                                      = "booking"
-  cdn_frontdoor_profile_id                                  = azurerm_cdn_frontdoor_profile.edge.id
-  session_affinity_enabled                                  = false
-  restore_traffic_time_to_healed_or_new_endpoint_in_minutes = 10
-
-  health_probe {
-    protocol            = "Https"
-    path                = "/healthz"
-    request_type        = "HEAD"
-    interval_in_seconds = 60
-  }
-
-  load_balancing {
-    sample_size                        = 4
-    successful_samples_required        = 3
-    additional_latency_in_milliseconds = 50
-  }
+resource "azurerm_postgresql_flexible_server_configuration" "psql_ssl_min_protocol_version" {
+  name       = "ssl_min_protocol_version"
+  server_id  = azurerm_postgresql_flexible_server.psql.id
+  value      = "TLSv1.2"
+  depends_on = [azurerm_postgresql_flexible_server_configuration.psql_require_secure_transport]
 }
 
-resource "azurerm_cdn_frontdoor_origin" "edge_booking_app" {
-  name                           = "app"
-  cdn_frontdoor_origin_group_id  = azurerm_cdn_frontdoor_origin_group.edge_booking.id
-  enabled                        = true
-  host_name                      = azurerm_linux_web_app.api.default_hostname
-  origin_host_header             = azurerm_linux_web_app.api.default_hostname
-  http_port                      = 80
-  https_port                     = 443
-  certificate_name_check_enabled = true
-  priority                       = 1
-  weight                         = 1000
-
-  private_link {
-    request_message        = "clinic booking API behind Front Door"
-    target_type            = "sites"
-    location               = "eastus"
-    private_link_target_id = azurerm_linux_web_app.api.id
-  }
+resource "azurerm_postgresql_flexible_server_active_directory_administrator" "psql_entra_admin_1" {
+  server_name         = azurerm_postgresql_flexible_server.psql.name
+  resource_group_name = azurerm_resource_group.rg.name
+  tenant_id           = data.azurerm_client_config.current.tenant_id
+  object_id           = var.db_admins_object_id
+  principal_name      = var.db_admins_group_name
+  principal_type      = "Group"
+  depends_on          = [azurerm_postgresql_flexible_server_configuration.psql_ssl_min_protocol_version]
 }
 
-resource "azurerm_cdn_frontdoor_endpoint" "edge_api" {
-  name                     = "fde-clinic-staging-api"
-  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.edge.id
-  enabled                  = true
-  tags = {
-    application         = "clinic"
-    cost-center         = "clinic"
-    data-classification = "phi"
-    environment         = "staging"
-    managed-by          = "iacgen"
-  }
-}
+resource "azurerm_postgresql_flexible_server_database" "psql_db_clinic" {
+  name       = "clinic"
+  server_id  = azurerm_postgresql_flexible_server.psql.id
+  charset    = "UTF8"
+  collation  = "en_US.utf8"
+  depends_on = [azurerm_postgresql_flexible_server_active_directory_administrator.psql_entra_admin_1]
 
-resource "azurerm_cdn_frontdoor_route" "edge_api_booking" {
-  name                          = "booking"
-  cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.edge_api.id
-  cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.edge_booking.id
-  cdn_frontdoor_origin_ids      = [azurerm_cdn_frontdoor_origin.edge_booking_app.id]
-  enabled                       = true
-  supported_protocols           = ["Http", "Https"]
-  https_redirect_enabled        = true
-  forwarding_protocol           = "HttpsOnly"
-  patterns_to_match             = ["/*"]
-  link_to_default_domain        = true
+  lifecycle {
+    prevent_destroy = true
+  }
 }

@@ -1,0 +1,113 @@
+#include "stacks/openai/openai.h"
+
+#include <optional>
+#include <string>
+
+#include <iacgen/azure.h>
+
+namespace iac::stacks {
+
+namespace {
+
+using namespace iac::azure;
+using iac::templates::Observability;
+
+/// The model deployments the service calls, by the names its code uses. Both are regional
+/// Standard deployments: prompts and completions are processed in Australia East, as the
+/// service's data residency commitment requires (Global and DataZone SKUs may process them
+/// elsewhere). Versions are pinned; a model upgrade is a reviewed change of this file.
+constexpr const char* kChatDeployment = "chat";
+constexpr const char* kEmbeddingsDeployment = "embeddings";
+
+/// Thousands of tokens per minute per deployment: enough for developers in dev, load tests in
+/// staging, and the production peak with headroom for retries in prod.
+int chat_capacity(const Environment& env) {
+  if (env.is_prod()) return 80;
+  return env.is_staging() ? 30 : 10;
+}
+int embeddings_capacity(const Environment& env) {
+  if (env.is_prod()) return 120;
+  return env.is_staging() ? 30 : 10;
+}
+
+/// Declared once, run per environment. Every environment keeps the security posture of the
+/// hardening report (Entra ID only, no keys, no public endpoints, 90 days of audit logs);
+/// what changes is capacity: one B1 worker in dev, two Premium v3 workers in staging, three
+/// zone-balanced ones in prod, and the deployments' tokens per minute.
+///
+/// The service authenticates to Azure OpenAI with its system-assigned identity (Cognitive
+/// Services OpenAI User): the account's keys are disabled, so the report's "API key in Key
+/// Vault" is not needed; the vault stays for the service's other secrets, read with the same
+/// identity (Key Vault Secrets User).
+///
+/// Not declared yet, because the model has no such kinds (later work): diagnostic settings
+/// sending the account's and the vault's audit logs to the workspace, alerts on failure rates,
+/// and the private endpoints and VNet integration the no-public-endpoint posture relies on.
+void declare(Stack& s, const Environment& env) {
+  Tags::of(s).add("cost-center", "ai-platform").add("data-classification", "confidential");
+
+  // Audit logs are kept 90 days in every environment (the report's retention policy).
+  auto& monitoring = s.add<Observability>(
+      "monitoring", {.log_retention_days = 90,
+                     .telemetry_retention_days = 90,
+                     .daily_quota_gb = env.is_dev() ? std::optional<int>(1) : std::nullopt});
+
+  auto& vault = s.add<KeyVault>("kv", {.soft_delete_retention_days = env.is_prod() ? 90 : 7});
+
+  // Keys off, no public endpoint, no outbound calls: the service only serves its deployments.
+  auto& openai = s.add<CognitiveAccount>("oai", {.kind = CognitiveKind::openai});
+  openai.deployment(kChatDeployment, {.model_name = "gpt-4o",
+                                      .model_version = "2024-11-20",
+                                      .sku = DeploymentSku::standard,
+                                      .capacity = chat_capacity(env)});
+  openai.deployment(kEmbeddingsDeployment, {.model_name = "text-embedding-3-small",
+                                            .model_version = "1",
+                                            .sku = DeploymentSku::standard,
+                                            .capacity = embeddings_capacity(env)});
+
+  auto& plan = s.add<AppServicePlan>("plan", {.sku = env.is_dev()    ? PlanSku::B1
+                                                     : env.is_prod() ? PlanSku::P1v3
+                                                                     : PlanSku::P0v3,
+                                              .worker_count = env.is_prod()      ? 3
+                                                              : env.is_staging() ? 2
+                                                                                 : 1,
+                                              .zone_balancing = env.is_prod()});
+  auto& api = s.add<LinuxWebApp>("api", {.plan = plan,
+                                         .runtime = Runtime::node("20"),
+                                         .insights = monitoring.insights(),
+                                         .settings = {.health_check_path = "/health"}});
+  api.setting("NODE_ENV", env.is_dev() ? "development" : "production");
+  api.setting("AZURE_OPENAI_ENDPOINT", openai.endpoint());
+  api.setting("AZURE_OPENAI_CHAT_DEPLOYMENT", kChatDeployment);
+  api.setting("AZURE_OPENAI_EMBEDDINGS_DEPLOYMENT", kEmbeddingsDeployment);
+  api.setting("AZURE_KEY_VAULT_URL", vault.uri());
+  // The report's retry options: three attempts with exponential backoff (x2, at most 30 s),
+  // on throttling (429) and transient server errors only.
+  api.setting("OPENAI_RETRY_MAX_RETRIES", "3");
+  api.setting("OPENAI_RETRY_BACKOFF_MULTIPLIER", "2");
+  api.setting("OPENAI_RETRY_MAX_BACKOFF_MS", "30000");
+  api.setting("OPENAI_RETRY_STATUS_CODES", "429,500,502,503,504");
+  // Structured logging: debug in dev, info elsewhere; health checks every 30 seconds.
+  api.setting("LOG_LEVEL", env.is_dev() ? "debug" : "info");
+  api.setting("HEALTH_CHECK_INTERVAL_MS", "30000");
+
+  openai.grant_openai_user(api.identity());
+  vault.grant_secrets_read(api.identity());
+
+  s.output("openai_endpoint", openai.endpoint(), "Azure OpenAI endpoint");
+  s.output("api_hostname", api.default_hostname());
+  s.output("key_vault_uri", vault.uri(), "Key Vault URI, for setting the service's secrets");
+  s.output("insights_app_id", monitoring.insights().app_id());
+}
+
+}  // namespace
+
+App openai() {
+  App app{"openai"};
+  app.environments({Environment::dev("australiaeast"), Environment::staging("australiaeast"),
+                    Environment::prod("australiaeast", "australiasoutheast")});
+  app.define(declare);
+  return app;
+}
+
+}  // namespace iac::stacks
