@@ -62,6 +62,20 @@ resource monitoringAppi 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+resource monitoringAppiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: monitoringAppi
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: 'id-clinic-dev'
   location: 'eastus'
@@ -158,6 +172,115 @@ resource mediaMedia 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 }
 
+resource mediaDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: media
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource mediaDiagnosticsBlob 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-blob'
+  scope: mediaBlobService
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource mediaDiagnosticsQueueTarget 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' existing = {
+  parent: media
+  name: 'default'
+}
+
+resource mediaDiagnosticsQueue 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-queue'
+  scope: mediaDiagnosticsQueueTarget
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource mediaDiagnosticsTableTarget 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' existing = {
+  parent: media
+  name: 'default'
+}
+
+resource mediaDiagnosticsTable 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-table'
+  scope: mediaDiagnosticsTableTarget
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource mediaDiagnosticsFileTarget 'Microsoft.Storage/storageAccounts/fileServices@2025-01-01' existing = {
+  parent: media
+  name: 'default'
+}
+
+resource mediaDiagnosticsFile 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-file'
+  scope: mediaDiagnosticsFileTarget
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource mediaWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(media.id, id.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
   scope: media
@@ -233,6 +356,26 @@ resource kvSecretsUserId 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
+resource kvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: kv
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: 'asp-clinic-dev-plan'
   location: 'eastus'
@@ -252,6 +395,20 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   properties: {
     reserved: true
     zoneRedundant: false
+  }
+}
+
+resource planDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: plan
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -291,6 +448,18 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
       healthCheckPath: '/healthz'
       ipSecurityRestrictions: [
         {
+          name: 'front-door'
+          tag: 'ServiceTag'
+          ipAddress: 'AzureFrontDoor.Backend'
+          priority: 90
+          action: 'Allow'
+          headers: {
+            'x-azure-fdid': [
+              edge.properties.frontDoorId
+            ]
+          }
+        }
+        {
           name: 'allow-1'
           ipAddress: '203.0.113.0/24'
           priority: 100
@@ -298,7 +467,15 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
         }
       ]
       ipSecurityRestrictionsDefaultAction: 'Deny'
-      scmIpSecurityRestrictionsUseMain: true
+      scmIpSecurityRestrictionsUseMain: false
+      scmIpSecurityRestrictions: [
+        {
+          name: 'allow-1'
+          ipAddress: '203.0.113.0/24'
+          priority: 100
+          action: 'Allow'
+        }
+      ]
       scmIpSecurityRestrictionsDefaultAction: 'Deny'
       cors: {
         allowedOrigins: []
@@ -350,6 +527,10 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
           value: redis.properties.hostName
         }
         {
+          name: 'FRONTDOOR_ENDPOINT'
+          value: 'https://${edgeApi.properties.hostName}'
+        }
+        {
           name: 'ConnectionStrings__DefaultConnection'
           value: 'Host=${psql.properties.fullyQualifiedDomainName};Database=clinic;Username=${id.name};Ssl Mode=VerifyFull'
         }
@@ -382,6 +563,26 @@ resource apiGrantMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-
     principalId: id.properties.principalId
     principalType: 'ServicePrincipal'
     description: 'Send telemetry with Entra ID'
+  }
+}
+
+resource apiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: api
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -420,6 +621,293 @@ resource redisDataContributor1 'Microsoft.Cache/redis/accessPolicyAssignments@20
     objectId: id.properties.principalId
     objectIdAlias: id.properties.principalId
   }
+}
+
+resource redisDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: redis
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource ops 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-clinic-dev-ops'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    groupShortName: 'clinic-ops'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'platform'
+        emailAddress: 'platform-ops@clinic.example'
+        useCommonAlertSchema: true
+      }
+    ]
+    webhookReceivers: []
+  }
+}
+
+resource api5xx 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'alert-clinic-dev-api-5xx'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    description: 'The booking API returned more than 10 server errors in 15 minutes.'
+    severity: 3
+    enabled: true
+    scopes: [
+      api.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'criterion1'
+          metricNamespace: 'Microsoft.Web/sites'
+          metricName: 'Http5xx'
+          timeAggregation: 'Total'
+          operator: 'GreaterThan'
+          threshold: 10
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: ops.id
+      }
+    ]
+  }
+}
+
+resource budget 'Microsoft.Consumption/budgets@2024-08-01' = {
+  name: 'budget-clinic-dev'
+  properties: {
+    category: 'Cost'
+    amount: 200
+    timeGrain: 'Monthly'
+    timePeriod: {
+      startDate: '2026-12-01T00:00:00Z'
+    }
+    notifications: {
+      actual80: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 80
+        thresholdType: 'Actual'
+        contactEmails: []
+        contactGroups: [
+          ops.id
+        ]
+      }
+      forecasted100: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 100
+        thresholdType: 'Forecasted'
+        contactEmails: []
+        contactGroups: [
+          ops.id
+        ]
+      }
+    }
+  }
+}
+
+resource edge 'Microsoft.Cdn/profiles@2025-04-15' = {
+  name: 'afd-clinic-dev-edge'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  sku: {
+    name: 'Standard_AzureFrontDoor'
+  }
+  properties: {
+    originResponseTimeoutSeconds: 60
+  }
+}
+
+resource edgeWaf 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@2024-02-01' = {
+  name: 'wafclinicdev'
+  location: 'Global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  sku: {
+    name: 'Standard_AzureFrontDoor'
+  }
+  properties: {
+    policySettings: {
+      enabledState: 'Enabled'
+      mode: 'Prevention'
+      requestBodyCheck: 'Enabled'
+    }
+    customRules: {
+      rules: [
+        {
+          name: 'ratelimitperclient'
+          priority: 10
+          enabledState: 'Enabled'
+          ruleType: 'RateLimitRule'
+          rateLimitDurationInMinutes: 1
+          rateLimitThreshold: 300
+          matchConditions: [
+            {
+              matchVariable: 'SocketAddr'
+              operator: 'IPMatch'
+              negateCondition: false
+              matchValue: [
+                '0.0.0.0/0'
+                '::/0'
+              ]
+            }
+          ]
+          action: 'Block'
+        }
+      ]
+    }
+    managedRules: {
+      managedRuleSets: []
+    }
+  }
+}
+
+resource edgeWafBinding 'Microsoft.Cdn/profiles/securityPolicies@2025-04-15' = {
+  parent: edge
+  name: 'waf-binding'
+  properties: {
+    parameters: {
+      type: 'WebApplicationFirewall'
+      wafPolicy: {
+        id: edgeWaf.id
+      }
+      associations: [
+        {
+          domains: [
+            {
+              id: edgeApi.id
+            }
+          ]
+          patternsToMatch: [
+            '/*'
+          ]
+        }
+      ]
+    }
+  }
+}
+
+resource edgeBooking 'Microsoft.Cdn/profiles/originGroups@2025-04-15' = {
+  parent: edge
+  name: 'booking'
+  properties: {
+    loadBalancingSettings: {
+      sampleSize: 4
+      successfulSamplesRequired: 3
+      additionalLatencyInMilliseconds: 50
+    }
+    healthProbeSettings: {
+      probePath: '/healthz'
+      probeRequestType: 'HEAD'
+      probeProtocol: 'Https'
+      probeIntervalInSeconds: 60
+    }
+    trafficRestorationTimeToHealedOrNewEndpointsInMinutes: 10
+    sessionAffinityState: 'Disabled'
+  }
+}
+
+resource edgeBookingApp 'Microsoft.Cdn/profiles/originGroups/origins@2025-04-15' = {
+  parent: edgeBooking
+  name: 'app'
+  properties: {
+    hostName: api.properties.defaultHostName
+    originHostHeader: api.properties.defaultHostName
+    httpPort: 80
+    httpsPort: 443
+    priority: 1
+    weight: 1000
+    enabledState: 'Enabled'
+    enforceCertificateNameCheck: true
+  }
+}
+
+resource edgeApi 'Microsoft.Cdn/profiles/afdEndpoints@2025-04-15' = {
+  parent: edge
+  name: 'fde-clinic-dev-api'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    enabledState: 'Enabled'
+  }
+}
+
+resource edgeApiBooking 'Microsoft.Cdn/profiles/afdEndpoints/routes@2025-04-15' = {
+  parent: edgeApi
+  name: 'booking'
+  properties: {
+    originGroup: {
+      id: edgeBooking.id
+    }
+    supportedProtocols: [
+      'Http'
+      'Https'
+    ]
+    patternsToMatch: [
+      '/*'
+    ]
+    forwardingProtocol: 'HttpsOnly'
+    linkToDefaultDomain: 'Enabled'
+    httpsRedirect: 'Enabled'
+    enabledState: 'Enabled'
+  }
+  dependsOn: [
+    edgeBookingApp
+  ]
 }
 
 resource psql 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
@@ -515,3 +1003,4 @@ output api_hostname string = api.properties.defaultHostName
 output media_blob_endpoint string = media.properties.primaryEndpoints.blob
 output api_identity_client_id string = id.properties.clientId
 output insights_app_id string = monitoringAppi.properties.AppId
+output frontdoor_endpoint_hostname string = edgeApi.properties.hostName

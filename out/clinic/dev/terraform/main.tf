@@ -54,6 +54,16 @@ resource "azurerm_application_insights" "monitoring_appi" {
   }
 }
 
+resource "azurerm_monitor_diagnostic_setting" "monitoring_appi_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_application_insights.monitoring_appi.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_user_assigned_identity" "id" {
   name                = "id-clinic-dev"
   location            = "eastus"
@@ -123,6 +133,72 @@ resource "azurerm_storage_container" "media_media" {
   container_access_type = "private"
 }
 
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_storage_account.media.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics_blob" {
+  name                       = "diag-log-analytics-blob"
+  target_resource_id         = "${azurerm_storage_account.media.id}/blobServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics_queue" {
+  name                       = "diag-log-analytics-queue"
+  target_resource_id         = "${azurerm_storage_account.media.id}/queueServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics_table" {
+  name                       = "diag-log-analytics-table"
+  target_resource_id         = "${azurerm_storage_account.media.id}/tableServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics_file" {
+  name                       = "diag-log-analytics-file"
+  target_resource_id         = "${azurerm_storage_account.media.id}/fileServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
 resource "azurerm_role_assignment" "media_writer" {
   # Storage Blob Data Contributor
   scope              = azurerm_storage_account.media.id
@@ -184,6 +260,20 @@ resource "azurerm_role_assignment" "kv_secrets_user_id" {
   description        = "Read secrets (Key Vault references)"
 }
 
+resource "azurerm_monitor_diagnostic_setting" "kv_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_key_vault.kv.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_service_plan" "plan" {
   name                   = "asp-clinic-dev-plan"
   location               = "eastus"
@@ -198,6 +288,16 @@ resource "azurerm_service_plan" "plan" {
     data-classification = "phi"
     environment         = "dev"
     managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "plan_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_service_plan.plan.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
   }
 }
 
@@ -223,6 +323,7 @@ resource "azurerm_linux_web_app" "api" {
     JwtSettings__Secret                       = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/jwt-signing-key/)"
     StripeSettings__WebhookSecret             = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/stripe-webhook-secret/)"
     Redis__Host                               = azurerm_redis_cache.redis.hostname
+    FRONTDOOR_ENDPOINT                        = "https://${azurerm_cdn_frontdoor_endpoint.edge_api.host_name}"
     ConnectionStrings__DefaultConnection      = "Host=${azurerm_postgresql_flexible_server.psql.fqdn};Database=clinic;Username=${azurerm_user_assigned_identity.id.name};Ssl Mode=VerifyFull"
   }
   tags = {
@@ -249,7 +350,7 @@ resource "azurerm_linux_web_app" "api" {
     health_check_eviction_time_in_min = 10
     ip_restriction_default_action     = "Deny"
     scm_ip_restriction_default_action = "Deny"
-    scm_use_main_ip_restriction       = true
+    scm_use_main_ip_restriction       = false
 
     application_stack {
       dotnet_version = "8.0"
@@ -261,6 +362,27 @@ resource "azurerm_linux_web_app" "api" {
     }
 
     ip_restriction {
+      name        = "front-door"
+      service_tag = "AzureFrontDoor.Backend"
+      priority    = 90
+      action      = "Allow"
+
+      headers {
+        x_azure_fdid      = [azurerm_cdn_frontdoor_profile.edge.resource_guid]
+        x_fd_health_probe = []
+        x_forwarded_for   = []
+        x_forwarded_host  = []
+      }
+    }
+
+    ip_restriction {
+      name       = "allow-1"
+      ip_address = "203.0.113.0/24"
+      priority   = 100
+      action     = "Allow"
+    }
+
+    scm_ip_restriction {
       name       = "allow-1"
       ip_address = "203.0.113.0/24"
       priority   = 100
@@ -276,6 +398,20 @@ resource "azurerm_role_assignment" "api_grant_metrics_publisher" {
   principal_id       = azurerm_user_assigned_identity.id.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Send telemetry with Entra ID"
+}
+
+resource "azurerm_monitor_diagnostic_setting" "api_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_linux_web_app.api.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
 }
 
 resource "azurerm_redis_cache" "redis" {
@@ -309,6 +445,226 @@ resource "azurerm_redis_cache_access_policy_assignment" "redis_data_contributor_
   access_policy_name = "Data Contributor"
   object_id          = azurerm_user_assigned_identity.id.principal_id
   object_id_alias    = azurerm_user_assigned_identity.id.principal_id
+}
+
+resource "azurerm_monitor_diagnostic_setting" "redis_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_redis_cache.redis.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
+resource "azurerm_monitor_action_group" "ops" {
+  name                = "ag-clinic-dev-ops"
+  resource_group_name = azurerm_resource_group.rg.name
+  location            = "global"
+  short_name          = "clinic-ops"
+  enabled             = true
+
+  email_receiver {
+    name                    = "platform"
+    email_address           = "platform-ops@clinic.example"
+    use_common_alert_schema = true
+  }
+
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_metric_alert" "api_5xx" {
+  name                = "alert-clinic-dev-api-5xx"
+  resource_group_name = azurerm_resource_group.rg.name
+  scopes              = [azurerm_linux_web_app.api.id]
+  description         = "The booking API returned more than 10 server errors in 15 minutes."
+  severity            = 3
+  enabled             = true
+  auto_mitigate       = true
+  frequency           = "PT5M"
+  window_size         = "PT15M"
+
+  criteria {
+    metric_namespace = "Microsoft.Web/sites"
+    metric_name      = "Http5xx"
+    aggregation      = "Total"
+    operator         = "GreaterThan"
+    threshold        = 10
+  }
+
+  action {
+    action_group_id = azurerm_monitor_action_group.ops.id
+  }
+
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_consumption_budget_resource_group" "budget" {
+  name              = "budget-clinic-dev"
+  resource_group_id = azurerm_resource_group.rg.id
+  amount            = 200
+  time_grain        = "Monthly"
+
+  time_period {
+    start_date = "2026-12-01T00:00:00Z"
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 80
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Actual"
+    contact_groups = [azurerm_monitor_action_group.ops.id]
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 100
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Forecasted"
+    contact_groups = [azurerm_monitor_action_group.ops.id]
+  }
+}
+
+resource "azurerm_cdn_frontdoor_profile" "edge" {
+  name                     = "afd-clinic-dev-edge"
+  resource_group_name      = azurerm_resource_group.rg.name
+  sku_name                 = "Standard_AzureFrontDoor"
+  response_timeout_seconds = 60
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_cdn_frontdoor_firewall_policy" "edge_waf" {
+  name                       = "wafclinicdev"
+  resource_group_name        = azurerm_resource_group.rg.name
+  sku_name                   = "Standard_AzureFrontDoor"
+  enabled                    = true
+  mode                       = "Prevention"
+  request_body_check_enabled = true
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  custom_rule {
+    name                           = "ratelimitperclient"
+    enabled                        = true
+    priority                       = 10
+    type                           = "RateLimitRule"
+    rate_limit_duration_in_minutes = 1
+    rate_limit_threshold           = 300
+    action                         = "Block"
+
+    match_condition {
+      match_variable     = "SocketAddr"
+      operator           = "IPMatch"
+      negation_condition = false
+      match_values       = ["0.0.0.0/0", "::/0"]
+    }
+  }
+}
+
+resource "azurerm_cdn_frontdoor_security_policy" "edge_waf_binding" {
+  name                     = "waf-binding"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.edge.id
+
+  security_policies {
+    firewall {
+      cdn_frontdoor_firewall_policy_id = azurerm_cdn_frontdoor_firewall_policy.edge_waf.id
+
+      association {
+        patterns_to_match = ["/*"]
+
+        domain {
+          cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_endpoint.edge_api.id
+        }
+      }
+    }
+  }
+}
+
+resource "azurerm_cdn_frontdoor_origin_group" "edge_booking" {
+  name                                                      = "booking"
+  cdn_frontdoor_profile_id                                  = azurerm_cdn_frontdoor_profile.edge.id
+  session_affinity_enabled                                  = false
+  restore_traffic_time_to_healed_or_new_endpoint_in_minutes = 10
+
+  health_probe {
+    protocol            = "Https"
+    path                = "/healthz"
+    request_type        = "HEAD"
+    interval_in_seconds = 60
+  }
+
+  load_balancing {
+    sample_size                        = 4
+    successful_samples_required        = 3
+    additional_latency_in_milliseconds = 50
+  }
+}
+
+resource "azurerm_cdn_frontdoor_origin" "edge_booking_app" {
+  name                           = "app"
+  cdn_frontdoor_origin_group_id  = azurerm_cdn_frontdoor_origin_group.edge_booking.id
+  enabled                        = true
+  host_name                      = azurerm_linux_web_app.api.default_hostname
+  origin_host_header             = azurerm_linux_web_app.api.default_hostname
+  http_port                      = 80
+  https_port                     = 443
+  certificate_name_check_enabled = true
+  priority                       = 1
+  weight                         = 1000
+}
+
+resource "azurerm_cdn_frontdoor_endpoint" "edge_api" {
+  name                     = "fde-clinic-dev-api"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.edge.id
+  enabled                  = true
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_cdn_frontdoor_route" "edge_api_booking" {
+  name                          = "booking"
+  cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.edge_api.id
+  cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.edge_booking.id
+  cdn_frontdoor_origin_ids      = [azurerm_cdn_frontdoor_origin.edge_booking_app.id]
+  enabled                       = true
+  supported_protocols           = ["Http", "Https"]
+  https_redirect_enabled        = true
+  forwarding_protocol           = "HttpsOnly"
+  patterns_to_match             = ["/*"]
+  link_to_default_domain        = true
 }
 
 resource "azurerm_postgresql_flexible_server" "psql" {

@@ -14,6 +14,269 @@ resource "azurerm_resource_group" "rg" {
   }
 }
 
+resource "azurerm_network_security_group" "endpoints" {
+  name                = "nsg-clinic-prod-endpoints"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  security_rule {
+    name                       = "allow-api-https"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_address_prefix      = "10.30.2.0/26"
+    source_port_range          = "*"
+    destination_address_prefix = "10.30.1.0/24"
+    destination_port_range     = "443"
+    description                = "Booking API to Key Vault, media storage and its own site"
+  }
+
+  security_rule {
+    name                       = "allow-api-redis"
+    priority                   = 110
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_address_prefix      = "10.30.2.0/26"
+    source_port_range          = "*"
+    destination_address_prefix = "10.30.1.0/24"
+    destination_port_range     = "10000"
+    description                = "Booking API to Azure Managed Redis over TLS"
+  }
+
+  security_rule {
+    name                       = "deny-all-inbound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_address_prefix      = "*"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    destination_port_range     = "*"
+    description                = "Deny every inbound flow the rules above do not allow"
+  }
+}
+
+resource "azurerm_network_security_group" "apps" {
+  name                = "nsg-clinic-prod-apps"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  security_rule {
+    name                       = "deny-all-inbound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_address_prefix      = "*"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    destination_port_range     = "*"
+    description                = "Deny every inbound flow the rules above do not allow"
+  }
+}
+
+resource "azurerm_virtual_network" "vnet" {
+  name                = "vnet-clinic-prod"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  address_space       = ["10.30.0.0/16"]
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_subnet" "vnet_endpoints" {
+  name                              = "endpoints"
+  resource_group_name               = azurerm_resource_group.rg.name
+  virtual_network_name              = azurerm_virtual_network.vnet.name
+  address_prefixes                  = ["10.30.1.0/24"]
+  private_endpoint_network_policies = "Enabled"
+}
+
+resource "azurerm_subnet_network_security_group_association" "vnet_endpoints" {
+  subnet_id                 = azurerm_subnet.vnet_endpoints.id
+  network_security_group_id = azurerm_network_security_group.endpoints.id
+}
+
+resource "azurerm_subnet" "vnet_apps" {
+  name                              = "apps"
+  resource_group_name               = azurerm_resource_group.rg.name
+  virtual_network_name              = azurerm_virtual_network.vnet.name
+  address_prefixes                  = ["10.30.2.0/26"]
+  private_endpoint_network_policies = "Enabled"
+  depends_on                        = [azurerm_subnet.vnet_endpoints]
+
+  delegation {
+    name = "serverFarms"
+
+    service_delegation {
+      name    = "Microsoft.Web/serverFarms"
+      actions = ["Microsoft.Network/virtualNetworks/subnets/action"]
+    }
+  }
+}
+
+resource "azurerm_subnet_network_security_group_association" "vnet_apps" {
+  subnet_id                 = azurerm_subnet.vnet_apps.id
+  network_security_group_id = azurerm_network_security_group.apps.id
+}
+
+resource "azurerm_private_dns_zone" "network_blob_core_windows_net" {
+  name                = "privatelink.blob.core.windows.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_blob_core_windows_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_blob_core_windows_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_vaultcore_azure_net" {
+  name                = "privatelink.vaultcore.azure.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_vaultcore_azure_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_vaultcore_azure_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_azurewebsites_net" {
+  name                = "privatelink.azurewebsites.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_azurewebsites_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_azurewebsites_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_redis_azure_net" {
+  name                = "privatelink.redis.azure.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_redis_azure_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_redis_azure_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_postgres_database_azure_com" {
+  name                = "privatelink.postgres.database.azure.com"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_postgres_database_azure_com_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_postgres_database_azure_com.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
 resource "azurerm_log_analytics_workspace" "monitoring_log" {
   name                            = "log-clinic-prod"
   location                        = "eastus"
@@ -50,6 +313,16 @@ resource "azurerm_application_insights" "monitoring_appi" {
     data-classification = "phi"
     environment         = "prod"
     managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "monitoring_appi_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_application_insights.monitoring_appi.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
   }
 }
 
@@ -122,6 +395,98 @@ resource "azurerm_storage_container" "media_media" {
   container_access_type = "private"
 }
 
+resource "azurerm_private_endpoint" "media_media_blob" {
+  name                = "pe-clinic-prod-media-blob"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-clinic-prod-media-blob"
+    private_connection_resource_id = azurerm_storage_account.media.id
+    subresource_names              = ["blob"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_blob_core_windows_net.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_storage_account.media.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics_blob" {
+  name                       = "diag-log-analytics-blob"
+  target_resource_id         = "${azurerm_storage_account.media.id}/blobServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics_queue" {
+  name                       = "diag-log-analytics-queue"
+  target_resource_id         = "${azurerm_storage_account.media.id}/queueServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics_table" {
+  name                       = "diag-log-analytics-table"
+  target_resource_id         = "${azurerm_storage_account.media.id}/tableServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "media_diagnostics_file" {
+  name                       = "diag-log-analytics-file"
+  target_resource_id         = "${azurerm_storage_account.media.id}/fileServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
 resource "azurerm_role_assignment" "media_writer" {
   # Storage Blob Data Contributor
   scope              = azurerm_storage_account.media.id
@@ -183,6 +548,46 @@ resource "azurerm_role_assignment" "kv_secrets_user_id" {
   description        = "Read secrets (Key Vault references)"
 }
 
+resource "azurerm_private_endpoint" "kv_kv_vault" {
+  name                = "pe-clinic-prod-kv-vault"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-clinic-prod-kv-vault"
+    private_connection_resource_id = azurerm_key_vault.kv.id
+    subresource_names              = ["vault"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_vaultcore_azure_net.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "kv_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_key_vault.kv.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_service_plan" "plan" {
   name                   = "asp-clinic-prod-plan"
   location               = "eastus"
@@ -200,6 +605,16 @@ resource "azurerm_service_plan" "plan" {
   }
 }
 
+resource "azurerm_monitor_diagnostic_setting" "plan_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_service_plan.plan.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_linux_web_app" "api" {
   name                                           = "app-clinic-prod-api"
   location                                       = "eastus"
@@ -210,6 +625,7 @@ resource "azurerm_linux_web_app" "api" {
   public_network_access_enabled                  = false
   ftp_publish_basic_authentication_enabled       = false
   webdeploy_publish_basic_authentication_enabled = false
+  virtual_network_subnet_id                      = azurerm_subnet.vnet_apps.id
   key_vault_reference_identity_id                = azurerm_user_assigned_identity.id.id
   app_settings = {
     APPLICATIONINSIGHTS_CONNECTION_STRING     = azurerm_application_insights.monitoring_appi.connection_string
@@ -222,6 +638,7 @@ resource "azurerm_linux_web_app" "api" {
     JwtSettings__Secret                       = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/jwt-signing-key/)"
     StripeSettings__WebhookSecret             = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault.kv.vault_uri}secrets/stripe-webhook-secret/)"
     Redis__Host                               = azurerm_managed_redis.amr.hostname
+    FRONTDOOR_ENDPOINT                        = "https://${azurerm_cdn_frontdoor_endpoint.edge_api.host_name}"
     ConnectionStrings__DefaultConnection      = "Host=${azurerm_postgresql_flexible_server.psql.fqdn};Database=clinic;Username=${azurerm_user_assigned_identity.id.name};Ssl Mode=VerifyFull"
   }
   tags = {
@@ -244,11 +661,12 @@ resource "azurerm_linux_web_app" "api" {
     ftps_state                        = "Disabled"
     http2_enabled                     = true
     remote_debugging_enabled          = false
+    vnet_route_all_enabled            = true
     health_check_path                 = "/healthz"
     health_check_eviction_time_in_min = 10
     ip_restriction_default_action     = "Deny"
     scm_ip_restriction_default_action = "Deny"
-    scm_use_main_ip_restriction       = true
+    scm_use_main_ip_restriction       = false
 
     application_stack {
       dotnet_version = "8.0"
@@ -257,6 +675,20 @@ resource "azurerm_linux_web_app" "api" {
     cors {
       allowed_origins     = []
       support_credentials = false
+    }
+
+    ip_restriction {
+      name        = "front-door"
+      service_tag = "AzureFrontDoor.Backend"
+      priority    = 90
+      action      = "Allow"
+
+      headers {
+        x_azure_fdid      = [azurerm_cdn_frontdoor_profile.edge.resource_guid]
+        x_fd_health_probe = []
+        x_forwarded_for   = []
+        x_forwarded_host  = []
+      }
     }
   }
 }
@@ -268,6 +700,46 @@ resource "azurerm_role_assignment" "api_grant_metrics_publisher" {
   principal_id       = azurerm_user_assigned_identity.id.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Send telemetry with Entra ID"
+}
+
+resource "azurerm_private_endpoint" "api_api_sites" {
+  name                = "pe-clinic-prod-api-sites"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-clinic-prod-api-sites"
+    private_connection_resource_id = azurerm_linux_web_app.api.id
+    subresource_names              = ["sites"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_azurewebsites_net.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "api_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_linux_web_app.api.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
 }
 
 resource "azurerm_managed_redis" "amr" {
@@ -291,6 +763,277 @@ resource "azurerm_managed_redis" "amr" {
     clustering_policy                  = "OSSCluster"
     eviction_policy                    = "VolatileLRU"
   }
+}
+
+resource "azurerm_private_endpoint" "amr_amr_redisenterprise" {
+  name                = "pe-clinic-prod-amr-redisenterprise"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-clinic-prod-amr-redisenterprise"
+    private_connection_resource_id = azurerm_managed_redis.amr.id
+    subresource_names              = ["redisEnterprise"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_redis_azure_net.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "amr_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_managed_redis.amr.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "amr_diagnostics_database" {
+  name                       = "diag-log-analytics-database"
+  target_resource_id         = "${azurerm_managed_redis.amr.id}/databases/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+}
+
+resource "azurerm_monitor_action_group" "ops" {
+  name                = "ag-clinic-prod-ops"
+  resource_group_name = azurerm_resource_group.rg.name
+  location            = "global"
+  short_name          = "clinic-ops"
+  enabled             = true
+
+  email_receiver {
+    name                    = "platform"
+    email_address           = "platform-ops@clinic.example"
+    use_common_alert_schema = true
+  }
+
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_metric_alert" "api_5xx" {
+  name                = "alert-clinic-prod-api-5xx"
+  resource_group_name = azurerm_resource_group.rg.name
+  scopes              = [azurerm_linux_web_app.api.id]
+  description         = "The booking API returned more than 10 server errors in 15 minutes."
+  severity            = 1
+  enabled             = true
+  auto_mitigate       = true
+  frequency           = "PT5M"
+  window_size         = "PT15M"
+
+  criteria {
+    metric_namespace = "Microsoft.Web/sites"
+    metric_name      = "Http5xx"
+    aggregation      = "Total"
+    operator         = "GreaterThan"
+    threshold        = 10
+  }
+
+  action {
+    action_group_id = azurerm_monitor_action_group.ops.id
+  }
+
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_consumption_budget_resource_group" "budget" {
+  name              = "budget-clinic-prod"
+  resource_group_id = azurerm_resource_group.rg.id
+  amount            = 1500
+  time_grain        = "Monthly"
+
+  time_period {
+    start_date = "2026-12-01T00:00:00Z"
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 80
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Actual"
+    contact_groups = [azurerm_monitor_action_group.ops.id]
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 100
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Forecasted"
+    contact_groups = [azurerm_monitor_action_group.ops.id]
+  }
+}
+
+resource "azurerm_cdn_frontdoor_profile" "edge" {
+  name                     = "afd-clinic-prod-edge"
+  resource_group_name      = azurerm_resource_group.rg.name
+  sku_name                 = "Premium_AzureFrontDoor"
+  response_timeout_seconds = 60
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_cdn_frontdoor_firewall_policy" "edge_waf" {
+  name                       = "wafclinicprod"
+  resource_group_name        = azurerm_resource_group.rg.name
+  sku_name                   = "Premium_AzureFrontDoor"
+  enabled                    = true
+  mode                       = "Prevention"
+  request_body_check_enabled = true
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  custom_rule {
+    name                           = "ratelimitperclient"
+    enabled                        = true
+    priority                       = 10
+    type                           = "RateLimitRule"
+    rate_limit_duration_in_minutes = 1
+    rate_limit_threshold           = 300
+    action                         = "Block"
+
+    match_condition {
+      match_variable     = "SocketAddr"
+      operator           = "IPMatch"
+      negation_condition = false
+      match_values       = ["0.0.0.0/0", "::/0"]
+    }
+  }
+
+  managed_rule {
+    type    = "Microsoft_DefaultRuleSet"
+    version = "2.1"
+    action  = "Block"
+  }
+
+  managed_rule {
+    type    = "Microsoft_BotManagerRuleSet"
+    version = "1.1"
+    action  = "Block"
+  }
+}
+
+resource "azurerm_cdn_frontdoor_security_policy" "edge_waf_binding" {
+  name                     = "waf-binding"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.edge.id
+
+  security_policies {
+    firewall {
+      cdn_frontdoor_firewall_policy_id = azurerm_cdn_frontdoor_firewall_policy.edge_waf.id
+
+      association {
+        patterns_to_match = ["/*"]
+
+        domain {
+          cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_endpoint.edge_api.id
+        }
+      }
+    }
+  }
+}
+
+resource "azurerm_cdn_frontdoor_origin_group" "edge_booking" {
+  name                                                      = "booking"
+  cdn_frontdoor_profile_id                                  = azurerm_cdn_frontdoor_profile.edge.id
+  session_affinity_enabled                                  = false
+  restore_traffic_time_to_healed_or_new_endpoint_in_minutes = 10
+
+  health_probe {
+    protocol            = "Https"
+    path                = "/healthz"
+    request_type        = "HEAD"
+    interval_in_seconds = 60
+  }
+
+  load_balancing {
+    sample_size                        = 4
+    successful_samples_required        = 3
+    additional_latency_in_milliseconds = 50
+  }
+}
+
+resource "azurerm_cdn_frontdoor_origin" "edge_booking_app" {
+  name                           = "app"
+  cdn_frontdoor_origin_group_id  = azurerm_cdn_frontdoor_origin_group.edge_booking.id
+  enabled                        = true
+  host_name                      = azurerm_linux_web_app.api.default_hostname
+  origin_host_header             = azurerm_linux_web_app.api.default_hostname
+  http_port                      = 80
+  https_port                     = 443
+  certificate_name_check_enabled = true
+  priority                       = 1
+  weight                         = 1000
+
+  private_link {
+    request_message        = "clinic booking API behind Front Door"
+    target_type            = "sites"
+    location               = "eastus"
+    private_link_target_id = azurerm_linux_web_app.api.id
+  }
+}
+
+resource "azurerm_cdn_frontdoor_endpoint" "edge_api" {
+  name                     = "fde-clinic-prod-api"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.edge.id
+  enabled                  = true
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_cdn_frontdoor_route" "edge_api_booking" {
+  name                          = "booking"
+  cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.edge_api.id
+  cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.edge_booking.id
+  cdn_frontdoor_origin_ids      = [azurerm_cdn_frontdoor_origin.edge_booking_app.id]
+  enabled                       = true
+  supported_protocols           = ["Http", "Https"]
+  https_redirect_enabled        = true
+  forwarding_protocol           = "HttpsOnly"
+  patterns_to_match             = ["/*"]
+  link_to_default_domain        = true
 }
 
 resource "azurerm_postgresql_flexible_server" "psql" {
@@ -368,5 +1111,31 @@ resource "azurerm_postgresql_flexible_server_database" "psql_db_clinic" {
 
   lifecycle {
     prevent_destroy = true
+  }
+}
+
+resource "azurerm_private_endpoint" "psql_psql_postgresqlserver" {
+  name                = "pe-clinic-prod-psql-postgresqlserver"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-clinic-prod-psql-postgresqlserver"
+    private_connection_resource_id = azurerm_postgresql_flexible_server.psql.id
+    subresource_names              = ["postgresqlServer"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_postgres_database_azure_com.id]
   }
 }

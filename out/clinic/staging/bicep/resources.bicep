@@ -12,6 +12,298 @@ param db_admins_group_name string
 @description('Object id of the Entra group that administers the clinic database')
 param db_admins_object_id string
 
+resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-clinic-staging-endpoints'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'allow-api-https'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.31.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.31.1.0/24'
+          destinationPortRange: '443'
+          description: 'Booking API to Key Vault, media storage and its own site'
+        }
+      }
+      {
+        name: 'allow-api-redis'
+        properties: {
+          priority: 110
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.31.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.31.1.0/24'
+          destinationPortRange: '10000'
+          description: 'Booking API to Azure Managed Redis over TLS'
+        }
+      }
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource apps 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-clinic-staging-apps'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-07-01' = {
+  name: 'vnet-clinic-staging'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.31.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'endpoints'
+        properties: {
+          addressPrefix: '10.31.1.0/24'
+          networkSecurityGroup: {
+            id: endpoints.id
+          }
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+      {
+        name: 'apps'
+        properties: {
+          addressPrefix: '10.31.2.0/26'
+          networkSecurityGroup: {
+            id: apps.id
+          }
+          delegations: [
+            {
+              name: 'serverFarms'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+    ]
+  }
+}
+
+resource networkBlobCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.blob.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkBlobCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkBlobCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkVaultcoreAzureNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkVaultcoreAzureNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkVaultcoreAzureNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkAzurewebsitesNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.azurewebsites.net'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkAzurewebsitesNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkAzurewebsitesNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkRedisAzureNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.redis.azure.net'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkRedisAzureNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkRedisAzureNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkPostgresDatabaseAzureCom 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.postgres.database.azure.com'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkPostgresDatabaseAzureComVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkPostgresDatabaseAzureCom
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
 resource monitoringLog 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: 'log-clinic-staging'
   location: 'eastus'
@@ -56,6 +348,20 @@ resource monitoringAppi 'Microsoft.Insights/components@2020-02-02' = {
     DisableLocalAuth: true
     publicNetworkAccessForIngestion: 'Enabled'
     publicNetworkAccessForQuery: 'Enabled'
+  }
+}
+
+resource monitoringAppiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: monitoringAppi
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -155,6 +461,158 @@ resource mediaMedia 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 }
 
+resource mediaMediaBlob 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-staging-media-blob'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-clinic-staging-media-blob'
+        properties: {
+          privateLinkServiceId: media.id
+          groupIds: [
+            'blob'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource mediaMediaBlobDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: mediaMediaBlob
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-blob-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkBlobCoreWindowsNet.id
+        }
+      }
+    ]
+  }
+}
+
+resource mediaDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: media
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource mediaDiagnosticsBlob 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-blob'
+  scope: mediaBlobService
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource mediaDiagnosticsQueueTarget 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' existing = {
+  parent: media
+  name: 'default'
+}
+
+resource mediaDiagnosticsQueue 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-queue'
+  scope: mediaDiagnosticsQueueTarget
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource mediaDiagnosticsTableTarget 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' existing = {
+  parent: media
+  name: 'default'
+}
+
+resource mediaDiagnosticsTable 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-table'
+  scope: mediaDiagnosticsTableTarget
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource mediaDiagnosticsFileTarget 'Microsoft.Storage/storageAccounts/fileServices@2025-01-01' existing = {
+  parent: media
+  name: 'default'
+}
+
+resource mediaDiagnosticsFile 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-file'
+  scope: mediaDiagnosticsFileTarget
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource mediaWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(media.id, id.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
   scope: media
@@ -230,6 +688,69 @@ resource kvSecretsUserId 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
+resource kvKvVault 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-staging-kv-vault'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-clinic-staging-kv-vault'
+        properties: {
+          privateLinkServiceId: kv.id
+          groupIds: [
+            'vault'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource kvKvVaultDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: kvKvVault
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-vaultcore-azure-net'
+        properties: {
+          privateDnsZoneId: networkVaultcoreAzureNet.id
+        }
+      }
+    ]
+  }
+}
+
+resource kvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: kv
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: 'asp-clinic-staging-plan'
   location: 'eastus'
@@ -249,6 +770,20 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   properties: {
     reserved: true
     zoneRedundant: false
+  }
+}
+
+resource planDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: plan
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -276,6 +811,10 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
     clientAffinityEnabled: false
     publicNetworkAccess: 'Disabled'
     keyVaultReferenceIdentity: id.id
+    virtualNetworkSubnetId: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'apps')
+    outboundVnetRouting: {
+      allTraffic: true
+    }
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|8.0'
       alwaysOn: true
@@ -284,11 +823,26 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       remoteDebuggingEnabled: false
+      vnetRouteAllEnabled: true
       numberOfWorkers: 2
       healthCheckPath: '/healthz'
-      ipSecurityRestrictions: []
+      ipSecurityRestrictions: [
+        {
+          name: 'front-door'
+          tag: 'ServiceTag'
+          ipAddress: 'AzureFrontDoor.Backend'
+          priority: 90
+          action: 'Allow'
+          headers: {
+            'x-azure-fdid': [
+              edge.properties.frontDoorId
+            ]
+          }
+        }
+      ]
       ipSecurityRestrictionsDefaultAction: 'Deny'
-      scmIpSecurityRestrictionsUseMain: true
+      scmIpSecurityRestrictionsUseMain: false
+      scmIpSecurityRestrictions: []
       scmIpSecurityRestrictionsDefaultAction: 'Deny'
       cors: {
         allowedOrigins: []
@@ -340,6 +894,10 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
           value: amr.properties.hostName
         }
         {
+          name: 'FRONTDOOR_ENDPOINT'
+          value: 'https://${edgeApi.properties.hostName}'
+        }
+        {
           name: 'ConnectionStrings__DefaultConnection'
           value: 'Host=${psql.properties.fullyQualifiedDomainName};Database=clinic;Username=${id.name};Ssl Mode=VerifyFull'
         }
@@ -375,6 +933,69 @@ resource apiGrantMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-
   }
 }
 
+resource apiApiSites 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-staging-api-sites'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-clinic-staging-api-sites'
+        properties: {
+          privateLinkServiceId: api.id
+          groupIds: [
+            'sites'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource apiApiSitesDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: apiApiSites
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-azurewebsites-net'
+        properties: {
+          privateDnsZoneId: networkAzurewebsitesNet.id
+        }
+      }
+    ]
+  }
+}
+
+resource apiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: api
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource amr 'Microsoft.Cache/redisEnterprise@2025-07-01' = {
   name: 'amr-clinic-staging'
   location: 'eastus'
@@ -405,6 +1026,363 @@ resource amrDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' = {
     evictionPolicy: 'VolatileLRU'
     port: 10000
   }
+}
+
+resource amrAmrRedisenterprise 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-staging-amr-redisenterprise'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-clinic-staging-amr-redisenterprise'
+        properties: {
+          privateLinkServiceId: amr.id
+          groupIds: [
+            'redisEnterprise'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource amrAmrRedisenterpriseDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: amrAmrRedisenterprise
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-redis-azure-net'
+        properties: {
+          privateDnsZoneId: networkRedisAzureNet.id
+        }
+      }
+    ]
+  }
+}
+
+resource amrDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: amr
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource amrDiagnosticsDatabase 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-database'
+  scope: amrDatabase
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource ops 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-clinic-staging-ops'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    groupShortName: 'clinic-ops'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'platform'
+        emailAddress: 'platform-ops@clinic.example'
+        useCommonAlertSchema: true
+      }
+    ]
+    webhookReceivers: []
+  }
+}
+
+resource api5xx 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'alert-clinic-staging-api-5xx'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    description: 'The booking API returned more than 10 server errors in 15 minutes.'
+    severity: 1
+    enabled: true
+    scopes: [
+      api.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'criterion1'
+          metricNamespace: 'Microsoft.Web/sites'
+          metricName: 'Http5xx'
+          timeAggregation: 'Total'
+          operator: 'GreaterThan'
+          threshold: 10
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: ops.id
+      }
+    ]
+  }
+}
+
+resource budget 'Microsoft.Consumption/budgets@2024-08-01' = {
+  name: 'budget-clinic-staging'
+  properties: {
+    category: 'Cost'
+    amount: 600
+    timeGrain: 'Monthly'
+    timePeriod: {
+      startDate: '2026-12-01T00:00:00Z'
+    }
+    notifications: {
+      actual80: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 80
+        thresholdType: 'Actual'
+        contactEmails: []
+        contactGroups: [
+          ops.id
+        ]
+      }
+      forecasted100: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 100
+        thresholdType: 'Forecasted'
+        contactEmails: []
+        contactGroups: [
+          ops.id
+        ]
+      }
+    }
+  }
+}
+
+resource edge 'Microsoft.Cdn/profiles@2025-04-15' = {
+  name: 'afd-clinic-staging-edge'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  sku: {
+    name: 'Premium_AzureFrontDoor'
+  }
+  properties: {
+    originResponseTimeoutSeconds: 60
+  }
+}
+
+resource edgeWaf 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@2024-02-01' = {
+  name: 'wafclinicstaging'
+  location: 'Global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  sku: {
+    name: 'Premium_AzureFrontDoor'
+  }
+  properties: {
+    policySettings: {
+      enabledState: 'Enabled'
+      mode: 'Prevention'
+      requestBodyCheck: 'Enabled'
+    }
+    customRules: {
+      rules: [
+        {
+          name: 'ratelimitperclient'
+          priority: 10
+          enabledState: 'Enabled'
+          ruleType: 'RateLimitRule'
+          rateLimitDurationInMinutes: 1
+          rateLimitThreshold: 300
+          matchConditions: [
+            {
+              matchVariable: 'SocketAddr'
+              operator: 'IPMatch'
+              negateCondition: false
+              matchValue: [
+                '0.0.0.0/0'
+                '::/0'
+              ]
+            }
+          ]
+          action: 'Block'
+        }
+      ]
+    }
+    managedRules: {
+      managedRuleSets: [
+        {
+          ruleSetType: 'Microsoft_DefaultRuleSet'
+          ruleSetVersion: '2.1'
+          ruleSetAction: 'Block'
+        }
+        {
+          ruleSetType: 'Microsoft_BotManagerRuleSet'
+          ruleSetVersion: '1.1'
+          ruleSetAction: 'Block'
+        }
+      ]
+    }
+  }
+}
+
+resource edgeWafBinding 'Microsoft.Cdn/profiles/securityPolicies@2025-04-15' = {
+  parent: edge
+  name: 'waf-binding'
+  properties: {
+    parameters: {
+      type: 'WebApplicationFirewall'
+      wafPolicy: {
+        id: edgeWaf.id
+      }
+      associations: [
+        {
+          domains: [
+            {
+              id: edgeApi.id
+            }
+          ]
+          patternsToMatch: [
+            '/*'
+          ]
+        }
+      ]
+    }
+  }
+}
+
+resource edgeBooking 'Microsoft.Cdn/profiles/originGroups@2025-04-15' = {
+  parent: edge
+  name: 'booking'
+  properties: {
+    loadBalancingSettings: {
+      sampleSize: 4
+      successfulSamplesRequired: 3
+      additionalLatencyInMilliseconds: 50
+    }
+    healthProbeSettings: {
+      probePath: '/healthz'
+      probeRequestType: 'HEAD'
+      probeProtocol: 'Https'
+      probeIntervalInSeconds: 60
+    }
+    trafficRestorationTimeToHealedOrNewEndpointsInMinutes: 10
+    sessionAffinityState: 'Disabled'
+  }
+}
+
+resource edgeBookingApp 'Microsoft.Cdn/profiles/originGroups/origins@2025-04-15' = {
+  parent: edgeBooking
+  name: 'app'
+  properties: {
+    hostName: api.properties.defaultHostName
+    originHostHeader: api.properties.defaultHostName
+    httpPort: 80
+    httpsPort: 443
+    priority: 1
+    weight: 1000
+    enabledState: 'Enabled'
+    enforceCertificateNameCheck: true
+    sharedPrivateLinkResource: {
+      privateLink: {
+        id: api.id
+      }
+      groupId: 'sites'
+      privateLinkLocation: 'eastus'
+      requestMessage: 'clinic booking API behind Front Door'
+    }
+  }
+}
+
+resource edgeApi 'Microsoft.Cdn/profiles/afdEndpoints@2025-04-15' = {
+  parent: edge
+  name: 'fde-clinic-staging-api'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    enabledState: 'Enabled'
+  }
+}
+
+resource edgeApiBooking 'Microsoft.Cdn/profiles/afdEndpoints/routes@2025-04-15' = {
+  parent: edgeApi
+  name: 'booking'
+  properties: {
+    originGroup: {
+      id: edgeBooking.id
+    }
+    supportedProtocols: [
+      'Http'
+      'Https'
+    ]
+    patternsToMatch: [
+      '/*'
+    ]
+    forwardingProtocol: 'HttpsOnly'
+    linkToDefaultDomain: 'Enabled'
+    httpsRedirect: 'Enabled'
+    enabledState: 'Enabled'
+  }
+  dependsOn: [
+    edgeBookingApp
+  ]
 }
 
 resource psql 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
@@ -497,6 +1475,49 @@ resource psqlDbClinic 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-
   ]
 }
 
+resource psqlPsqlPostgresqlserver 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-staging-psql-postgresqlserver'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-clinic-staging-psql-postgresqlserver'
+        properties: {
+          privateLinkServiceId: psql.id
+          groupIds: [
+            'postgresqlServer'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource psqlPsqlPostgresqlserverDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: psqlPsqlPostgresqlserver
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-postgres-database-azure-com'
+        properties: {
+          privateDnsZoneId: networkPostgresDatabaseAzureCom.id
+        }
+      }
+    ]
+  }
+}
+
 @description('Key Vault URI, for setting the operator secrets')
 output key_vault_uri string = kv.properties.vaultUri
 
@@ -506,3 +1527,4 @@ output api_hostname string = api.properties.defaultHostName
 output media_blob_endpoint string = media.properties.primaryEndpoints.blob
 output api_identity_client_id string = id.properties.clientId
 output insights_app_id string = monitoringAppi.properties.AppId
+output frontdoor_endpoint_hostname string = edgeApi.properties.hostName

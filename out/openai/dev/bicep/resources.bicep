@@ -52,6 +52,20 @@ resource monitoringAppi 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+resource monitoringAppiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: monitoringAppi
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: 'kv-openai-dev'
   location: 'australiaeast'
@@ -93,6 +107,26 @@ resource kvSecretsUserApi 'Microsoft.Authorization/roleAssignments@2022-04-01' =
     principalId: api.identity.principalId
     principalType: 'ServicePrincipal'
     description: 'Read secrets (Key Vault references)'
+  }
+}
+
+resource kvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: kv
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -194,6 +228,20 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   properties: {
     reserved: true
     zoneRedundant: false
+  }
+}
+
+resource planDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: plan
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -321,6 +369,26 @@ resource apiGrantMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-
     principalId: api.identity.principalId
     principalType: 'ServicePrincipal'
     description: 'Send telemetry with Entra ID'
+  }
+}
+
+resource apiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: api
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -53,6 +53,16 @@ resource "azurerm_application_insights" "monitoring_appi" {
   }
 }
 
+resource "azurerm_monitor_diagnostic_setting" "monitoring_appi_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_application_insights.monitoring_appi.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_key_vault" "kv" {
   name                            = "kv-openai-staging"
   location                        = "australiaeast"
@@ -88,6 +98,20 @@ resource "azurerm_role_assignment" "kv_secrets_user_api" {
   principal_id       = azurerm_linux_web_app.api.identity[0].principal_id
   principal_type     = "ServicePrincipal"
   description        = "Read secrets (Key Vault references)"
+}
+
+resource "azurerm_monitor_diagnostic_setting" "kv_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_key_vault.kv.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
 }
 
 resource "azurerm_cognitive_account" "oai" {
@@ -181,6 +205,16 @@ resource "azurerm_service_plan" "plan" {
   }
 }
 
+resource "azurerm_monitor_diagnostic_setting" "plan_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_service_plan.plan.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_linux_web_app" "api" {
   name                                           = "app-openai-staging-api"
   location                                       = "australiaeast"
@@ -249,4 +283,18 @@ resource "azurerm_role_assignment" "api_grant_metrics_publisher" {
   principal_id       = azurerm_linux_web_app.api.identity[0].principal_id
   principal_type     = "ServicePrincipal"
   description        = "Send telemetry with Entra ID"
+}
+
+resource "azurerm_monitor_diagnostic_setting" "api_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_linux_web_app.api.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
 }

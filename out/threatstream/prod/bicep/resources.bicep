@@ -2,6 +2,10 @@
 
 targetScope = 'resourceGroup'
 
+@description('On-call paging webhook URL (carries the integration token)')
+@secure()
+param oncall_webhook_url string
+
 resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
   name: 'nsg-threatstream-prod-endpoints'
   location: 'eastus'
@@ -448,6 +452,20 @@ resource monitoringAppi 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+resource monitoringAppiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: monitoringAppi
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
   name: 'cosmos-threatstream-prod'
   location: 'eastus'
@@ -589,6 +607,27 @@ resource cosmosCosmosSqlDnsZoneGroup 'Microsoft.Network/privateEndpoints/private
         properties: {
           privateDnsZoneId: networkDocumentsAzureCom.id
         }
+      }
+    ]
+  }
+}
+
+resource cosmosDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: cosmos
+  properties: {
+    workspaceId: monitoringLog.id
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Requests'
+        enabled: true
       }
     ]
   }
@@ -850,6 +889,115 @@ resource stStTableDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZon
   }
 }
 
+resource stDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: st
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource stDiagnosticsBlob 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-blob'
+  scope: stBlobService
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource stDiagnosticsQueueTarget 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' existing = {
+  parent: st
+  name: 'default'
+}
+
+resource stDiagnosticsQueue 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-queue'
+  scope: stDiagnosticsQueueTarget
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource stDiagnosticsTableTarget 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' existing = {
+  parent: st
+  name: 'default'
+}
+
+resource stDiagnosticsTable 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-table'
+  scope: stDiagnosticsTableTarget
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource stDiagnosticsFileTarget 'Microsoft.Storage/storageAccounts/fileServices@2025-01-01' existing = {
+  parent: st
+  name: 'default'
+}
+
+resource stDiagnosticsFile 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics-file'
+  scope: stDiagnosticsFileTarget
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource redis 'Microsoft.Cache/redis@2024-11-01' = {
   name: 'redis-threatstream-prod'
   location: 'eastus'
@@ -926,6 +1074,26 @@ resource redisRedisRediscacheDnsZoneGroup 'Microsoft.Network/privateEndpoints/pr
         properties: {
           privateDnsZoneId: networkRedisCacheWindowsNet.id
         }
+      }
+    ]
+  }
+}
+
+resource redisDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: redis
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
       }
     ]
   }
@@ -1018,6 +1186,26 @@ resource kvKvVaultDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZon
   }
 }
 
+resource kvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: kv
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: 'asp-threatstream-prod-plan'
   location: 'eastus'
@@ -1037,6 +1225,20 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   properties: {
     reserved: true
     zoneRedundant: true
+  }
+}
+
+resource planDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: plan
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -1220,6 +1422,271 @@ resource funcFuncSitesDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDn
         }
       }
     ]
+  }
+}
+
+resource funcDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: func
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource devops 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-threatstream-prod-devops'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    groupShortName: 'ts-devops'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'devops'
+        emailAddress: 'devops@threatstream.local'
+        useCommonAlertSchema: true
+      }
+    ]
+    webhookReceivers: [
+      {
+        name: 'oncall-pager'
+        serviceUri: oncall_webhook_url
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+
+resource ingestionFailures 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-threatstream-prod-ingestion-failures'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    description: 'Failed ingestion attempts > 5 in 15 minutes: a feed API is failing or its key was revoked. Runbook: check the source in `failures by source`.'
+    severity: 1
+    enabled: true
+    scopes: [
+      monitoringAppi.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: '''
+traces
+| where message contains "Error fetching from"
+| extend source = extract("from (\\w+):", 1, message)
+| project timestamp, source, message'''
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 5
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        devops.id
+      ]
+    }
+  }
+}
+
+resource timerNotRunning 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-threatstream-prod-timer-not-running'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    description: 'No timer_ingestion executions in 30 minutes. Runbook: Incident Response - Timer Function Not Running.'
+    severity: 0
+    enabled: true
+    scopes: [
+      monitoringAppi.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: '''
+requests
+| where name == "timer_ingestion"'''
+          timeAggregation: 'Count'
+          operator: 'LessThan'
+          threshold: 1
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        devops.id
+      ]
+    }
+  }
+}
+
+resource functionFailures 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-threatstream-prod-function-failures'
+  location: 'eastus'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    description: 'More than 10% of function executions failed in the last hour.'
+    severity: 1
+    enabled: true
+    scopes: [
+      monitoringAppi.id
+    ]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT1H'
+    criteria: {
+      allOf: [
+        {
+          query: '''
+requests
+| summarize failure_percent = 100.0 * countif(success == false) / count()'''
+          timeAggregation: 'Average'
+          metricMeasureColumn: 'failure_percent'
+          operator: 'GreaterThan'
+          threshold: 10
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        devops.id
+      ]
+    }
+  }
+}
+
+resource cosmosRu 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'alert-threatstream-prod-cosmos-ru'
+  location: 'global'
+  tags: {
+    application: 'threatstream'
+    'cost-center': 'secops'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    description: 'Normalized RU consumption above 80% of the provisioned RU/s.'
+    severity: 2
+    enabled: true
+    scopes: [
+      cosmos.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'criterion1'
+          metricNamespace: 'Microsoft.DocumentDB/databaseAccounts'
+          metricName: 'NormalizedRUConsumption'
+          timeAggregation: 'Maximum'
+          operator: 'GreaterThan'
+          threshold: 80
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: devops.id
+      }
+    ]
+  }
+}
+
+resource budget 'Microsoft.Consumption/budgets@2024-08-01' = {
+  name: 'budget-threatstream-prod'
+  properties: {
+    category: 'Cost'
+    amount: 250
+    timeGrain: 'Monthly'
+    timePeriod: {
+      startDate: '2026-12-01T00:00:00Z'
+    }
+    notifications: {
+      actual80: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 80
+        thresholdType: 'Actual'
+        contactEmails: [
+          'devops@threatstream.local'
+        ]
+        contactGroups: [
+          devops.id
+        ]
+      }
+      forecasted100: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 100
+        thresholdType: 'Forecasted'
+        contactEmails: [
+          'devops@threatstream.local'
+        ]
+        contactGroups: [
+          devops.id
+        ]
+      }
+    }
   }
 }
 

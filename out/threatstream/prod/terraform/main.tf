@@ -410,6 +410,16 @@ resource "azurerm_application_insights" "monitoring_appi" {
   }
 }
 
+resource "azurerm_monitor_diagnostic_setting" "monitoring_appi_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_application_insights.monitoring_appi.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_cosmosdb_account" "cosmos" {
   name                               = "cosmos-threatstream-prod"
   location                           = "eastus"
@@ -520,6 +530,21 @@ resource "azurerm_private_endpoint" "cosmos_cosmos_sql" {
   private_dns_zone_group {
     name                 = "default"
     private_dns_zone_ids = [azurerm_private_dns_zone.network_documents_azure_com.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "cosmos_diagnostics" {
+  name                           = "diag-log-analytics"
+  target_resource_id             = azurerm_cosmosdb_account.cosmos.id
+  log_analytics_workspace_id     = azurerm_log_analytics_workspace.monitoring_log.id
+  log_analytics_destination_type = "Dedicated"
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Requests"
   }
 }
 
@@ -683,6 +708,72 @@ resource "azurerm_private_endpoint" "st_st_table" {
   }
 }
 
+resource "azurerm_monitor_diagnostic_setting" "st_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_storage_account.st.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "st_diagnostics_blob" {
+  name                       = "diag-log-analytics-blob"
+  target_resource_id         = "${azurerm_storage_account.st.id}/blobServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "st_diagnostics_queue" {
+  name                       = "diag-log-analytics-queue"
+  target_resource_id         = "${azurerm_storage_account.st.id}/queueServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "st_diagnostics_table" {
+  name                       = "diag-log-analytics-table"
+  target_resource_id         = "${azurerm_storage_account.st.id}/tableServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "st_diagnostics_file" {
+  name                       = "diag-log-analytics-file"
+  target_resource_id         = "${azurerm_storage_account.st.id}/fileServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
 resource "azurerm_redis_cache" "redis" {
   name                               = "redis-threatstream-prod"
   location                           = "eastus"
@@ -740,6 +831,20 @@ resource "azurerm_private_endpoint" "redis_redis_rediscache" {
   private_dns_zone_group {
     name                 = "default"
     private_dns_zone_ids = [azurerm_private_dns_zone.network_redis_cache_windows_net.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "redis_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_redis_cache.redis.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
   }
 }
 
@@ -806,6 +911,20 @@ resource "azurerm_private_endpoint" "kv_kv_vault" {
   }
 }
 
+resource "azurerm_monitor_diagnostic_setting" "kv_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_key_vault.kv.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_service_plan" "plan" {
   name                   = "asp-threatstream-prod-plan"
   location               = "eastus"
@@ -820,6 +939,16 @@ resource "azurerm_service_plan" "plan" {
     data-classification = "confidential"
     environment         = "prod"
     managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "plan_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_service_plan.plan.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
   }
 }
 
@@ -917,5 +1046,220 @@ resource "azurerm_private_endpoint" "func_func_sites" {
   private_dns_zone_group {
     name                 = "default"
     private_dns_zone_ids = [azurerm_private_dns_zone.network_azurewebsites_net.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "func_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_linux_function_app.func.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
+resource "azurerm_monitor_action_group" "devops" {
+  name                = "ag-threatstream-prod-devops"
+  resource_group_name = azurerm_resource_group.rg.name
+  location            = "global"
+  short_name          = "ts-devops"
+  enabled             = true
+
+  email_receiver {
+    name                    = "devops"
+    email_address           = "devops@threatstream.local"
+    use_common_alert_schema = true
+  }
+
+  webhook_receiver {
+    name                    = "oncall-pager"
+    service_uri             = var.oncall_webhook_url
+    use_common_alert_schema = true
+  }
+
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "ingestion_failures" {
+  name                    = "alert-threatstream-prod-ingestion-failures"
+  location                = "eastus"
+  resource_group_name     = azurerm_resource_group.rg.name
+  scopes                  = [azurerm_application_insights.monitoring_appi.id]
+  description             = "Failed ingestion attempts > 5 in 15 minutes: a feed API is failing or its key was revoked. Runbook: check the source in `failures by source`."
+  severity                = 1
+  enabled                 = true
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT15M"
+  auto_mitigation_enabled = true
+
+  criteria {
+    query                   = "traces\n| where message contains \"Error fetching from\"\n| extend source = extract(\"from (\\\\w+):\", 1, message)\n| project timestamp, source, message"
+    time_aggregation_method = "Count"
+    operator                = "GreaterThan"
+    threshold               = 5
+
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+
+  action {
+    action_groups = [azurerm_monitor_action_group.devops.id]
+  }
+
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "timer_not_running" {
+  name                    = "alert-threatstream-prod-timer-not-running"
+  location                = "eastus"
+  resource_group_name     = azurerm_resource_group.rg.name
+  scopes                  = [azurerm_application_insights.monitoring_appi.id]
+  description             = "No timer_ingestion executions in 30 minutes. Runbook: Incident Response - Timer Function Not Running."
+  severity                = 0
+  enabled                 = true
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT30M"
+  auto_mitigation_enabled = true
+
+  criteria {
+    query                   = "requests\n| where name == \"timer_ingestion\""
+    time_aggregation_method = "Count"
+    operator                = "LessThan"
+    threshold               = 1
+
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+
+  action {
+    action_groups = [azurerm_monitor_action_group.devops.id]
+  }
+
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "function_failures" {
+  name                    = "alert-threatstream-prod-function-failures"
+  location                = "eastus"
+  resource_group_name     = azurerm_resource_group.rg.name
+  scopes                  = [azurerm_application_insights.monitoring_appi.id]
+  description             = "More than 10% of function executions failed in the last hour."
+  severity                = 1
+  enabled                 = true
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT1H"
+  auto_mitigation_enabled = true
+
+  criteria {
+    query                   = "requests\n| summarize failure_percent = 100.0 * countif(success == false) / count()"
+    time_aggregation_method = "Average"
+    metric_measure_column   = "failure_percent"
+    operator                = "GreaterThan"
+    threshold               = 10
+
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+
+  action {
+    action_groups = [azurerm_monitor_action_group.devops.id]
+  }
+
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_metric_alert" "cosmos_ru" {
+  name                = "alert-threatstream-prod-cosmos-ru"
+  resource_group_name = azurerm_resource_group.rg.name
+  scopes              = [azurerm_cosmosdb_account.cosmos.id]
+  description         = "Normalized RU consumption above 80% of the provisioned RU/s."
+  severity            = 2
+  enabled             = true
+  auto_mitigate       = true
+  frequency           = "PT5M"
+  window_size         = "PT15M"
+
+  criteria {
+    metric_namespace = "Microsoft.DocumentDB/databaseAccounts"
+    metric_name      = "NormalizedRUConsumption"
+    aggregation      = "Maximum"
+    operator         = "GreaterThan"
+    threshold        = 80
+  }
+
+  action {
+    action_group_id = azurerm_monitor_action_group.devops.id
+  }
+
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_consumption_budget_resource_group" "budget" {
+  name              = "budget-threatstream-prod"
+  resource_group_id = azurerm_resource_group.rg.id
+  amount            = 250
+  time_grain        = "Monthly"
+
+  time_period {
+    start_date = "2026-12-01T00:00:00Z"
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 80
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Actual"
+    contact_emails = ["devops@threatstream.local"]
+    contact_groups = [azurerm_monitor_action_group.devops.id]
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 100
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Forecasted"
+    contact_emails = ["devops@threatstream.local"]
+    contact_groups = [azurerm_monitor_action_group.devops.id]
   }
 }

@@ -410,6 +410,16 @@ resource "azurerm_application_insights" "monitoring_appi" {
   }
 }
 
+resource "azurerm_monitor_diagnostic_setting" "monitoring_appi_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_application_insights.monitoring_appi.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_cosmosdb_account" "cosmos" {
   name                               = "cosmos-threatstream-staging"
   location                           = "eastus"
@@ -514,6 +524,21 @@ resource "azurerm_private_endpoint" "cosmos_cosmos_sql" {
   private_dns_zone_group {
     name                 = "default"
     private_dns_zone_ids = [azurerm_private_dns_zone.network_documents_azure_com.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "cosmos_diagnostics" {
+  name                           = "diag-log-analytics"
+  target_resource_id             = azurerm_cosmosdb_account.cosmos.id
+  log_analytics_workspace_id     = azurerm_log_analytics_workspace.monitoring_log.id
+  log_analytics_destination_type = "Dedicated"
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Requests"
   }
 }
 
@@ -677,6 +702,72 @@ resource "azurerm_private_endpoint" "st_st_table" {
   }
 }
 
+resource "azurerm_monitor_diagnostic_setting" "st_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_storage_account.st.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "st_diagnostics_blob" {
+  name                       = "diag-log-analytics-blob"
+  target_resource_id         = "${azurerm_storage_account.st.id}/blobServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "st_diagnostics_queue" {
+  name                       = "diag-log-analytics-queue"
+  target_resource_id         = "${azurerm_storage_account.st.id}/queueServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "st_diagnostics_table" {
+  name                       = "diag-log-analytics-table"
+  target_resource_id         = "${azurerm_storage_account.st.id}/tableServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "st_diagnostics_file" {
+  name                       = "diag-log-analytics-file"
+  target_resource_id         = "${azurerm_storage_account.st.id}/fileServices/default"
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}
+
 resource "azurerm_redis_cache" "redis" {
   name                               = "redis-threatstream-staging"
   location                           = "eastus"
@@ -734,6 +825,20 @@ resource "azurerm_private_endpoint" "redis_redis_rediscache" {
   private_dns_zone_group {
     name                 = "default"
     private_dns_zone_ids = [azurerm_private_dns_zone.network_redis_cache_windows_net.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "redis_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_redis_cache.redis.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
   }
 }
 
@@ -800,6 +905,20 @@ resource "azurerm_private_endpoint" "kv_kv_vault" {
   }
 }
 
+resource "azurerm_monitor_diagnostic_setting" "kv_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_key_vault.kv.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_service_plan" "plan" {
   name                   = "asp-threatstream-staging-plan"
   location               = "eastus"
@@ -814,6 +933,16 @@ resource "azurerm_service_plan" "plan" {
     data-classification = "confidential"
     environment         = "staging"
     managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "plan_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_service_plan.plan.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
   }
 }
 
@@ -911,5 +1040,182 @@ resource "azurerm_private_endpoint" "func_func_sites" {
   private_dns_zone_group {
     name                 = "default"
     private_dns_zone_ids = [azurerm_private_dns_zone.network_azurewebsites_net.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "func_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_linux_function_app.func.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
+resource "azurerm_monitor_action_group" "devops" {
+  name                = "ag-threatstream-staging-devops"
+  resource_group_name = azurerm_resource_group.rg.name
+  location            = "global"
+  short_name          = "ts-devops"
+  enabled             = true
+
+  email_receiver {
+    name                    = "devops"
+    email_address           = "devops@threatstream.local"
+    use_common_alert_schema = true
+  }
+
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "staging"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "ingestion_failures" {
+  name                    = "alert-threatstream-staging-ingestion-failures"
+  location                = "eastus"
+  resource_group_name     = azurerm_resource_group.rg.name
+  scopes                  = [azurerm_application_insights.monitoring_appi.id]
+  description             = "Failed ingestion attempts > 5 in 15 minutes: a feed API is failing or its key was revoked. Runbook: check the source in `failures by source`."
+  severity                = 1
+  enabled                 = true
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT15M"
+  auto_mitigation_enabled = true
+
+  criteria {
+    query                   = "traces\n| where message contains \"Error fetching from\"\n| extend source = extract(\"from (\\\\w+):\", 1, message)\n| project timestamp, source, message"
+    time_aggregation_method = "Count"
+    operator                = "GreaterThan"
+    threshold               = 5
+
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+
+  action {
+    action_groups = [azurerm_monitor_action_group.devops.id]
+  }
+
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "staging"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "timer_not_running" {
+  name                    = "alert-threatstream-staging-timer-not-running"
+  location                = "eastus"
+  resource_group_name     = azurerm_resource_group.rg.name
+  scopes                  = [azurerm_application_insights.monitoring_appi.id]
+  description             = "No timer_ingestion executions in 30 minutes. Runbook: Incident Response - Timer Function Not Running."
+  severity                = 0
+  enabled                 = true
+  evaluation_frequency    = "PT5M"
+  window_duration         = "PT30M"
+  auto_mitigation_enabled = true
+
+  criteria {
+    query                   = "requests\n| where name == \"timer_ingestion\""
+    time_aggregation_method = "Count"
+    operator                = "LessThan"
+    threshold               = 1
+
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+
+  action {
+    action_groups = [azurerm_monitor_action_group.devops.id]
+  }
+
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "staging"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_scheduled_query_rules_alert_v2" "function_failures" {
+  name                    = "alert-threatstream-staging-function-failures"
+  location                = "eastus"
+  resource_group_name     = azurerm_resource_group.rg.name
+  scopes                  = [azurerm_application_insights.monitoring_appi.id]
+  description             = "More than 10% of function executions failed in the last hour."
+  severity                = 1
+  enabled                 = true
+  evaluation_frequency    = "PT15M"
+  window_duration         = "PT1H"
+  auto_mitigation_enabled = true
+
+  criteria {
+    query                   = "requests\n| summarize failure_percent = 100.0 * countif(success == false) / count()"
+    time_aggregation_method = "Average"
+    metric_measure_column   = "failure_percent"
+    operator                = "GreaterThan"
+    threshold               = 10
+
+    failing_periods {
+      minimum_failing_periods_to_trigger_alert = 1
+      number_of_evaluation_periods             = 1
+    }
+  }
+
+  action {
+    action_groups = [azurerm_monitor_action_group.devops.id]
+  }
+
+  tags = {
+    application         = "threatstream"
+    cost-center         = "secops"
+    data-classification = "confidential"
+    environment         = "staging"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_consumption_budget_resource_group" "budget" {
+  name              = "budget-threatstream-staging"
+  resource_group_id = azurerm_resource_group.rg.id
+  amount            = 100
+  time_grain        = "Monthly"
+
+  time_period {
+    start_date = "2026-12-01T00:00:00Z"
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 80
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Actual"
+    contact_emails = ["devops@threatstream.local"]
+    contact_groups = [azurerm_monitor_action_group.devops.id]
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 100
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Forecasted"
+    contact_emails = ["devops@threatstream.local"]
+    contact_groups = [azurerm_monitor_action_group.devops.id]
   }
 }
