@@ -171,10 +171,7 @@ FunctionBindings LinuxFunctionApp::service_bus(std::string name, ServiceBusTrigg
     if (!props.fully_qualified_namespace.empty()) {
       if (wired_settings_.insert(connection + "__fullyQualifiedNamespace").second) {
         setting(connection + "__fullyQualifiedNamespace", props.fully_qualified_namespace);
-        if (const auto* user = settings().identity.user_identity()) {
-          setting(connection + "__credential", "managedidentity");
-          setting(connection + "__clientId", user->client_id());
-        }
+        wire_user_identity(connection);
       }
     } else if (props.connection_string && props.connection_string->vault != nullptr &&
                wired_settings_.insert(connection).second) {
@@ -182,6 +179,14 @@ FunctionBindings LinuxFunctionApp::service_bus(std::string name, ServiceBusTrigg
     }
   }
   return add_function(std::move(name), ServiceBusTrigger{std::move(props)});
+}
+
+void LinuxFunctionApp::wire_user_identity(const std::string& connection) {
+  // A user-assigned identity names itself; the system-assigned one is the runtime's default.
+  if (const auto* user = settings().identity.user_identity()) {
+    setting(connection + "__credential", "managedidentity");
+    setting(connection + "__clientId", user->client_id());
+  }
 }
 
 std::string LinuxFunctionApp::wire_cosmos(const Link<CosmosSqlContainer>& container,
@@ -192,10 +197,7 @@ std::string LinuxFunctionApp::wire_cosmos(const Link<CosmosSqlContainer>& contai
   if (!valid_connection_name(connection)) return connection;
   if (wired_settings_.insert(connection + "__accountEndpoint").second) {
     setting(connection + "__accountEndpoint", account.endpoint());
-    if (const auto* user = settings().identity.user_identity()) {
-      setting(connection + "__credential", "managedidentity");
-      setting(connection + "__clientId", user->client_id());
-    }
+    wire_user_identity(connection);
   }
   if (settings().identity.mode() == AppIdentity::Mode::none) return connection;
   const Principal principal = identity();

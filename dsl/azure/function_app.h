@@ -103,6 +103,8 @@ class LinuxFunctionApp final : public Site {
   /// once per account and role. Returns the resolved connection name.
   std::string wire_cosmos(const Link<CosmosSqlContainer>& container, std::string connection,
                           bool writes);
+  /// `<connection>__credential` and `__clientId` when the app runs as a user-assigned identity.
+  void wire_user_identity(const std::string& connection);
   void add_binding(std::size_t function, Binding binding);
   FunctionBindings add_function(std::string name, Trigger trigger);
   friend class FunctionBindings;

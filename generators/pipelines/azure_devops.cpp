@@ -162,34 +162,12 @@ Mapping validate_stage(const Delivery& delivery) {
                                            {"steps", std::move(steps)}}}}};
 }
 
-/// `az deployment sub <verb>` of the stage's main.bicep with its parameters file.
-std::string bicep_deployment(const Delivery& delivery, const Stage& stage, std::string_view verb) {
-  return fmt::format(
-      "az deployment sub {} \\\n"
-      "  --name \"{}-{}-$(Build.BuildId)\" --location {} \\\n"
-      "  --template-file main.bicep --parameters main.bicepparam",
-      verb, delivery.app, stage.environment, stage.location);
-}
-
 /// Zip-deploys each app's package, then calls its health endpoint until it answers 2xx.
 void add_site_deployments(const Delivery& delivery, const Stage& stage, Sequence& steps) {
   for (const SiteDeployment& site : stage.sites) {
-    std::string text;
-    if (!site.build.empty()) text += site.build + "\n";
-    text += fmt::format("(cd {} && zip -qr \"$(Agent.TempDirectory)/{}.zip\" .)\n", site.output,
-                        site.name);
-    text += site.function_app
-                ? fmt::format(
-                      "az functionapp deployment source config-zip \\\n"
-                      "  --resource-group {} --name {} --src \"$(Agent.TempDirectory)/{}.zip\"\n",
-                      site.resource_group, site.name, site.name)
-                : fmt::format(
-                      "az webapp deploy --type zip \\\n"
-                      "  --resource-group {} --name {} "
-                      "--src-path \"$(Agent.TempDirectory)/{}.zip\"\n",
-                      site.resource_group, site.name, site.name);
-    steps.add(azure_cli(fmt::format("Deploy {}", site.name), delivery, stage, std::move(text),
-                        Mapping{}, site.package_path));
+    steps.add(azure_cli(fmt::format("Deploy {}", site.name), delivery, stage,
+                        package_deployment(site, "$(Agent.TempDirectory)"), Mapping{},
+                        site.package_path));
     steps.add(script(fmt::format("Smoke test {}", site.name), smoke_test(site.health_url)));
   }
 }
@@ -256,7 +234,7 @@ Mapping environment_stage(const Delivery& delivery, const Stage& stage,
     // Bicep has no plan file: what-if is the reviewed preview, and the deployment deploys the
     // same commit's template.
     Mapping what_if = azure_cli("Bicep what-if", delivery, stage,
-                                bicep_deployment(delivery, stage, "what-if") +
+                                bicep_deployment(delivery, stage, "what-if", "$(Build.BuildId)") +
                                     " \\\n  --result-format FullResourcePayloads | tee whatif.txt\n"
                                     "mkdir -p \"$(Build.ArtifactStagingDirectory)/whatif\"\n"
                                     "cp whatif.txt \"$(Build.ArtifactStagingDirectory)/whatif/\"\n",
@@ -267,9 +245,10 @@ Mapping environment_stage(const Delivery& delivery, const Stage& stage,
                 {"displayName", "Publish the what-if"},
                 {"inputs", Mapping{{"targetPath", "$(Build.ArtifactStagingDirectory)/whatif"},
                                    {"artifact", artifact}}}});
-    apply_steps.add(azure_cli("Bicep deploy", delivery, stage,
-                              bicep_deployment(delivery, stage, "create") + "\n",
-                              std::move(secrets), stage.bicep_dir));
+    apply_steps.add(
+        azure_cli("Bicep deploy", delivery, stage,
+                  bicep_deployment(delivery, stage, "create", "$(Build.BuildId)") + "\n",
+                  std::move(secrets), stage.bicep_dir));
   }
   add_site_deployments(delivery, stage, apply_steps);
 

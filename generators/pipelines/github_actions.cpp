@@ -207,15 +207,6 @@ void add_secrets(const Stage& stage, IacFlavour flavour, Mapping& env) {
   }
 }
 
-/// `az deployment sub <verb>` of the stage's main.bicep with its parameters file.
-std::string bicep_deployment(const Delivery& delivery, const Stage& stage, std::string_view verb) {
-  return fmt::format(
-      "az deployment sub {} \\\n"
-      "  --name \"{}-{}-${{GITHUB_RUN_ID}}\" --location {} \\\n"
-      "  --template-file main.bicep --parameters main.bicepparam",
-      verb, delivery.app, stage.environment, stage.location);
-}
-
 Mapping plan_job(const Delivery& delivery, const Stage& stage, const std::string& needs) {
   const bool terraform = delivery.flavour == IacFlavour::terraform;
   Mapping env = terraform ? terraform_env() : Mapping{};
@@ -255,7 +246,7 @@ Mapping plan_job(const Delivery& delivery, const Stage& stage, const std::string
     // Bicep has no plan file: what-if is the reviewed preview, and the deploy job deploys the
     // same commit's template.
     Mapping what_if = run("Bicep what-if",
-                          bicep_deployment(delivery, stage, "what-if") +
+                          bicep_deployment(delivery, stage, "what-if", "${GITHUB_RUN_ID}") +
                               " \\\n  --result-format FullResourcePayloads | tee whatif.txt\n"
                               "echo \"changes=true\" >> \"$GITHUB_OUTPUT\"\n",
                           stage.bicep_dir);
@@ -286,19 +277,9 @@ Mapping plan_job(const Delivery& delivery, const Stage& stage, const std::string
 /// Zip-deploys each app's package, then calls its health endpoint until it answers 2xx.
 void add_site_deployments(const Stage& stage, Sequence& steps) {
   for (const SiteDeployment& site : stage.sites) {
-    std::string script = "set -euo pipefail\n";
-    if (!site.build.empty()) script += site.build + "\n";
-    script += fmt::format("(cd {} && zip -qr \"$RUNNER_TEMP/{}.zip\" .)\n", site.output, site.name);
-    script += site.function_app
-                  ? fmt::format(
-                        "az functionapp deployment source config-zip \\\n"
-                        "  --resource-group {} --name {} --src \"$RUNNER_TEMP/{}.zip\"\n",
-                        site.resource_group, site.name, site.name)
-                  : fmt::format(
-                        "az webapp deploy --type zip \\\n"
-                        "  --resource-group {} --name {} --src-path \"$RUNNER_TEMP/{}.zip\"\n",
-                        site.resource_group, site.name, site.name);
-    steps.add(run(fmt::format("Deploy {}", site.name), std::move(script), site.package_path));
+    steps.add(run(fmt::format("Deploy {}", site.name),
+                  "set -euo pipefail\n" + package_deployment(site, "$RUNNER_TEMP"),
+                  site.package_path));
     steps.add(run(fmt::format("Smoke test {}", site.name), smoke_test(site.health_url)));
   }
 }
@@ -338,8 +319,9 @@ Mapping apply_job(const Delivery& delivery, const Stage& stage) {
     steps.add(std::move(apply));
   } else {
     steps.add(azure_login());
-    steps.add(
-        run("Bicep deploy", bicep_deployment(delivery, stage, "create") + "\n", stage.bicep_dir));
+    steps.add(run("Bicep deploy",
+                  bicep_deployment(delivery, stage, "create", "${GITHUB_RUN_ID}") + "\n",
+                  stage.bicep_dir));
   }
   add_site_deployments(stage, steps);
 

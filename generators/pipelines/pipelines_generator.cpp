@@ -118,6 +118,31 @@ std::string checkov_command(const std::string& app, const std::string& sarif_dir
       kCheckovVersion, kOutputRoot, app, sarif_dir);
 }
 
+std::string bicep_deployment(const Delivery& delivery, const Stage& stage, std::string_view verb,
+                             std::string_view run_id) {
+  return fmt::format(
+      "az deployment sub {} \\\n"
+      "  --name \"{}-{}-{}\" --location {} \\\n"
+      "  --template-file main.bicep --parameters main.bicepparam",
+      verb, delivery.app, stage.environment, run_id, stage.location);
+}
+
+std::string package_deployment(const SiteDeployment& site, std::string_view temp_dir) {
+  const std::string zip = fmt::format("\"{}/{}.zip\"", temp_dir, site.name);
+  std::string text;
+  if (!site.build.empty()) text += site.build + "\n";
+  text += fmt::format("(cd {} && zip -qr {} .)\n", site.output, zip);
+  text += site.function_app ? fmt::format(
+                                  "az functionapp deployment source config-zip \\\n"
+                                  "  --resource-group {} --name {} --src {}\n",
+                                  site.resource_group, site.name, zip)
+                            : fmt::format(
+                                  "az webapp deploy --type zip \\\n"
+                                  "  --resource-group {} --name {} --src-path {}\n",
+                                  site.resource_group, site.name, zip);
+  return text;
+}
+
 std::string smoke_test(const std::string& url) {
   // --fail and --retry-all-errors retry every 4xx/5xx and connection error (a fresh
   // deployment restarts the app); a 3xx is no failure to curl, hence the code check.

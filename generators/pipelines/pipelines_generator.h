@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dsl/core/delivery.h"
@@ -60,6 +61,14 @@ inline constexpr const char* kCheckovVersion = "3.2.364";
 /// `iacgen check` is the gate (it knows the suppressions and their reasons); Checkov's findings
 /// go to the code-scanning view for review.
 std::string checkov_command(const std::string& app, const std::string& sarif_dir);
+
+/// `az deployment sub <verb>` of the stage's main.bicep with its parameters file, named after
+/// the run (`run_id`: the CI system's run number, e.g. `${GITHUB_RUN_ID}`). No trailing newline.
+std::string bicep_deployment(const Delivery& delivery, const Stage& stage, std::string_view verb,
+                             std::string_view run_id);
+
+/// Builds the site's package, zips its output into `temp_dir` and zip-deploys it.
+std::string package_deployment(const SiteDeployment& site, std::string_view temp_dir);
 
 /// A shell script that calls `url` until it answers (10 attempts, 15 s apart, 30 s each) and
 /// fails unless the final answer is 2xx.
