@@ -163,8 +163,15 @@ void section_diagram(std::string& out, const Stack& stack) {
   std::vector<std::string> left_out = {
       "role assignment resources (drawn as the grant edges above)",
       "child resources (databases, containers, secrets, configurations, model deployments, "
-      "Front Door endpoints, origin groups, origins, routes and security policies)",
-      "alerts, action groups and budgets"};
+      "Front Door endpoints, origin groups, origins, routes and security policies)"};
+  if (std::any_of(stack.resources().begin(), stack.resources().end(), [](const Resource* r) {
+        return dynamic_cast<const azure::ActionGroup*>(r) != nullptr ||
+               dynamic_cast<const azure::MetricAlert*>(r) != nullptr ||
+               dynamic_cast<const azure::ScheduledQueryAlert*>(r) != nullptr ||
+               dynamic_cast<const azure::ResourceGroupBudget*>(r) != nullptr;
+      })) {
+    left_out.emplace_back("alerts, action groups and budgets");
+  }
   if (diagnostic_settings > 0) {
     std::vector<std::string> names;
     for (const auto& w : workspaces) names.push_back(code(w));
@@ -213,8 +220,9 @@ void section_access(std::string& out, const Stack& stack) {
                        cell(grant.role), on, cell(grant.access));
   }
   out +=
-      "\nEvery grant is to an identity or an Entra ID group; no resource is reached with a key "
-      "that this output stores.\n\n";
+      "\nThese are the grants to identities and Entra ID principals. Access keys and local "
+      "authentication are not grants: where a resource still accepts them, the policy section "
+      "below shows the finding or its suppression.\n\n";
 }
 
 void section_policy(std::string& out, const App& app, const Stack& stack,

@@ -466,6 +466,13 @@ struct Builder {
                 add_edge(representative(x), representative(x->props().app), EdgeKind::origin,
                          x->props().private_link ? "origin (Private Link)" : "origin");
               }
+            } else if constexpr (std::is_same_v<T, FrontDoorSecurityPolicy>) {
+              // The summary leaves the security policy out; keep what it says: the WAF policy
+              // protects the profile's endpoints.
+              if (detail == Detail::summary && x->props().waf) {
+                add_edge(representative(x->props().waf.get()), representative(&x->profile()),
+                         EdgeKind::reference, "protects");
+              }
             } else if constexpr (std::is_same_v<T, PrivateEndpoint>) {
               add_edge(representative(x), representative(&x->target()), EdgeKind::private_link,
                        x->props().subresource);

@@ -86,6 +86,7 @@ TEST_CASE("Front Door is the public edge, with an edge to each origin app") {
   REQUIRE(edge != nullptr);
   CHECK(summary.group(edge->group)->label == "public edge (Front Door)");
   CHECK(has_edge(summary, "r_edge", "r_api", EdgeKind::origin, "origin (Private Link)"));
+  CHECK(has_edge(summary, "r_edge_swaf", "r_edge", EdgeKind::reference, "protects"));
   // A group given as a parameter is a principal node of its own.
   CHECK(std::any_of(summary.nodes.begin(), summary.nodes.end(), [](const Node& n) {
     return n.id.rfind("p_", 0) == 0 && n.kind == "Principal (Group)";
