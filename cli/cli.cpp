@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/check.h"
+#include "cli/graph.h"
 #include "dsl/core/app.h"
 #include "dsl/core/resource.h"
 #include "dsl/core/stack.h"
@@ -44,7 +45,9 @@ std::vector<std::string> scopes_of(std::vector<App>& apps, const Selection& sele
       if (!selected(selection.envs, env.name)) continue;
       for (const auto& info : gen::generator_registry()) {
         if (!info.per_app && selected(selection.formats, std::string(info.name))) {
-          scopes.push_back(fmt::format("{}/{}/{}/", app.name(), env.name, info.name));
+          scopes.push_back(info.env_file.empty()
+                               ? fmt::format("{}/{}/{}/", app.name(), env.name, info.name)
+                               : fmt::format("{}/{}/{}", app.name(), env.name, info.env_file));
         }
       }
     }
@@ -224,6 +227,7 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
              "  iacgen diff                              compare out/ with the code (CI)\n"
              "  iacgen check --format sarif              policy findings for code scanning\n"
              "  iacgen explain AZ-KV-001                 why a rule exists, how to fix it\n"
+             "  iacgen graph --app A --env prod | dot -Tsvg > prod.svg   draw an environment\n"
              "\nExit codes: 0 ok, 1 diff found drift or check found findings, 2 usage error, "
              "3 the model has errors "
              "(nothing written), 4 the output could not be written (previous output intact).");
@@ -244,6 +248,19 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
   check->add_option("--fail-on", check_options.fail_on, "Lowest severity that fails the check")
       ->check(CLI::IsMember({"warning", "error"}))
       ->capture_default_str();
+  GraphOptions graph_options;
+  auto* graph =
+      cli.add_subcommand("graph", "Draw one environment's resources, references and access");
+  graph->add_option("--app", graph_options.app, "The application (needed when there are several)");
+  graph->add_option("--env", graph_options.env, "The environment (needed when there are several)");
+  graph->add_option("--format", graph_options.format, "dot, mermaid or json")
+      ->check(CLI::IsMember({"dot", "mermaid", "json"}))
+      ->capture_default_str();
+  graph
+      ->add_option("--detail", graph_options.detail,
+                   "full: every resource and reference; summary: the README's view")
+      ->check(CLI::IsMember({"full", "summary"}))
+      ->capture_default_str();
   std::string rule_id;
   auto* explain = cli.add_subcommand("explain", "Explain a policy rule and how to fix it");
   explain->add_option("rule", rule_id, "Rule id, e.g. AZ-KV-001")->required();
@@ -259,6 +276,7 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
     return kUsage;
   }
   if (explain->parsed()) return run_explain(apps, rule_id);
+  if (graph->parsed()) return run_graph(apps, graph_options);
   if (check->parsed()) {
     Selection check_selection_only{.apps = check_options.apps, .envs = check_options.envs};
     if (!check_selection(apps, check_selection_only)) return kUsage;

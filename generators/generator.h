@@ -32,6 +32,9 @@ struct GeneratorInfo {
   /// Writes `<app>/<name>/` once per application (from all its environments) instead of
   /// `<app>/<env>/<name>/` per environment.
   bool per_app = false;
+  /// When set, the generator writes only this file in `<app>/<env>/` (its scope) instead of
+  /// the folder `<app>/<env>/<name>/`, e.g. the environment's README.md.
+  std::string_view env_file = {};
 };
 
 /// Every output format, in the order they run.

@@ -4,6 +4,7 @@
 #include "dsl/core/app.h"
 #include "dsl/policy/engine.h"
 #include "generators/bicep/bicep_generator.h"
+#include "generators/docs/docs_generator.h"
 #include "generators/functions/functions_generator.h"
 #include "generators/generator.h"
 #include "generators/pipelines/pipelines_generator.h"
@@ -24,6 +25,9 @@ constexpr std::array kGenerators{
                   &functions::make_generator},
     GeneratorInfo{"pipelines", "Azure DevOps and GitHub Actions pipelines, once per app",
                   &pipelines::make_generator, /*per_app=*/true},
+    GeneratorInfo{"docs",
+                  "README.md per environment: diagram, resources, access, policy, differences",
+                  &docs::make_generator, /*per_app=*/false, /*env_file=*/"README.md"},
 };
 
 }  // namespace

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building and testing iacgen needs on Debian 12, when it is missing:
-# the compiler, CMake, the four libraries, Node.js with npm, and the pinned conformance tools.
+# the compiler, CMake, the four libraries, Graphviz (`dot`, for the diagram conformance test),
+# Node.js with npm, and the pinned conformance tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake make nlohmann-json3-dev libcli11-dev libfmt-dev doctest-dev)
+packages=(g++ cmake make nlohmann-json3-dev libcli11-dev libfmt-dev doctest-dev graphviz)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 

@@ -135,6 +135,30 @@ TEST_CASE("usage errors exit 2") {
   CHECK(run_cli(shop_apps(), {}) == kUsage);
 }
 
+TEST_CASE("the README scope is the environment's README.md alone") {
+  OutDir out;
+  REQUIRE(run_cli(shop_apps(), {"synth", "--out", out.path.string()}) == kOk);
+  REQUIRE(run_cli(shop_apps(), {"synth", "--out", out.path.string(), "--env", "prod", "--format",
+                                "docs"}) == kOk);
+  auto files = snapshot(out.path);
+  CHECK(files.count("shop/prod/README.md") == 1);
+  CHECK(files.count("shop/dev/README.md") == 1);           // another environment's: kept
+  CHECK(files.count("shop/prod/terraform/main.tf") == 1);  // another format's: kept
+}
+
+TEST_CASE("graph draws one environment and refuses an ambiguous or unknown choice") {
+  CHECK(run_cli(shop_apps(), {"graph", "--env", "prod"}) == kOk);
+  CHECK(run_cli(shop_apps(),
+                {"graph", "--env", "prod", "--format", "mermaid", "--detail", "summary"}) == kOk);
+  CHECK(run_cli(shop_apps(), {"graph", "--app", "shop", "--env", "dev", "--format", "json"}) ==
+        kOk);
+  CHECK(run_cli(shop_apps(), {"graph"}) == kUsage);  // two environments
+  CHECK(run_cli(shop_apps(), {"graph", "--env", "qa"}) == kUsage);
+  CHECK(run_cli(shop_apps(), {"graph", "--app", "nope", "--env", "dev"}) == kUsage);
+  CHECK(run_cli(shop_apps(), {"graph", "--env", "dev", "--format", "png"}) == kUsage);
+  CHECK(run_cli(shop_apps(true), {"graph", "--env", "dev"}) == kInvalidModel);
+}
+
 TEST_CASE("list succeeds on a valid model and fails on an invalid one") {
   CHECK(run_cli(shop_apps(), {"list"}) == kOk);
   CHECK(run_cli(shop_apps(true), {"list"}) == kInvalidModel);
