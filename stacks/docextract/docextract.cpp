@@ -224,7 +224,9 @@ void declare(Stack& s, const Environment& env) {
                            .startup_command = std::string("python -m streamlit run app.py "
                                                           "--server.port ") +
                                               kPort + " --server.address 0.0.0.0"}});
-  web.package({.path = "frontend", .build = "python -m pip install -r requirements.txt"});
+  // Zip-deployed as source: the platform's build (SCM_DO_BUILD_DURING_DEPLOYMENT) installs
+  // requirements.txt into the virtual environment the startup command runs in.
+  web.package({.path = "frontend"});
   web.setting("WEBSITES_PORT", kPort);
   web.setting("APP_PORT", kPort);
   web.setting("STREAMLIT_SERVER_PORT", kPort);
