@@ -1,6 +1,7 @@
 #include "stacks/bundled.h"
 
 #include "stacks/clinic/clinic.h"
+#include "stacks/docextract/docextract.h"
 #include "stacks/openai/openai.h"
 #include "stacks/threatstream/threatstream.h"
 
@@ -11,6 +12,7 @@ std::vector<App> bundled_apps() {
   apps.push_back(threatstream());
   apps.push_back(clinic());
   apps.push_back(openai());
+  apps.push_back(docextract());
   return apps;
 }
 

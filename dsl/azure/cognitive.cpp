@@ -268,4 +268,10 @@ void CognitiveDeployment::validate(Diagnostics& out) const {
   }
 }
 
+std::vector<DiagnosticSource> CognitiveAccount::diagnostic_sources() const {
+  // allLogs includes the Audit category (who called the account, with which identity) next to
+  // RequestResponse and Trace; kept as long as the workspace retains them.
+  return {{{.log_category_groups = {"allLogs"}, .metric_categories = {"AllMetrics"}}}};
+}
+
 }  // namespace iac::azure

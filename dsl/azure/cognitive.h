@@ -123,6 +123,9 @@ class CognitiveAccount final : public Resource {
   }
   AnyResource as_any() const override { return this; }
   std::vector<PrivateLinkService> private_link_services() const override;
+  /// Audit, RequestResponse and Trace logs (allLogs) and AllMetrics.
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
+  const PublicNetwork* public_network() const override { return &props_.public_network; }
   const Props& props() const { return props_; }
 
   /// `custom_subdomain`, or the account's name.

@@ -679,4 +679,10 @@ FrontDoorAccess front_door_access(const Site& site) {
   return access;
 }
 
+std::vector<DiagnosticSource> FrontDoorProfile::diagnostic_sources() const {
+  // FrontDoorAccessLog, FrontDoorHealthProbeLog and FrontDoorWebApplicationFirewallLog: who
+  // called what, and every request the WAF matched (PSRule Azure.FrontDoor.Logs), with AllMetrics.
+  return {{{.log_category_groups = {"allLogs"}, .metric_categories = {"AllMetrics"}}}};
+}
+
 }  // namespace iac::azure

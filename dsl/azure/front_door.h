@@ -261,6 +261,8 @@ class FrontDoorProfile final : public Resource {
   FrontDoorProfile(Construct& scope, std::string id, Props props);
   const ResourceKind& kind() const override { return kKind; }
   AnyResource as_any() const override { return this; }
+  /// Access, health probe and WAF logs (allLogs) and AllMetrics.
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
 
   /// The profile's GUID, sent by Front Door as the `X-Azure-FDID` header.

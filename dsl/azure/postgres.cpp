@@ -432,4 +432,10 @@ void PostgresAdministrator::validate(Diagnostics& out) const {
   }
 }
 
+std::vector<DiagnosticSource> PostgresFlexibleServer::diagnostic_sources() const {
+  // PostgreSQLLogs (connections, errors, audit with pgaudit), sessions, query store and
+  // autovacuum statistics, with AllMetrics.
+  return {{{.log_category_groups = {"allLogs"}, .metric_categories = {"AllMetrics"}}}};
+}
+
 }  // namespace iac::azure

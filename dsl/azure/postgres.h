@@ -107,6 +107,9 @@ class PostgresFlexibleServer final : public Resource {
   std::vector<PrivateLinkService> private_link_services() const override {
     return {{"postgresqlServer", "privatelink.postgres.database.azure.com"}};
   }
+  /// Server logs, sessions and query store (allLogs) and AllMetrics.
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
+  const PublicNetwork* public_network() const override { return &props_.public_network; }
   const Props& props() const { return props_; }
 
   /// The tier `sku_name` names, or nullopt when it has no known prefix.

@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "dsl/azure/network.h"
 #include "dsl/azure/front_door.h"
+#include "dsl/azure/network.h"
 #include "dsl/azure/role_assignment.h"
 
 namespace iac::azure {
@@ -217,6 +217,13 @@ void Site::validate_site(Diagnostics& out, const std::vector<std::string_view>& 
                       to_string(plan_->props().sku)),
           "remove it, or use an Elastic Premium or dedicated plan"));
     }
+  }
+  if (settings_.startup_command &&
+      (settings_.startup_command->find_first_not_of(" \t") == std::string::npos ||
+       settings_.startup_command->find_first_of("\r\n") != std::string::npos)) {
+    out.push_back(diagnostic("IAC-APP-016", "`settings.startup_command` is empty or spans lines",
+                             "give one command line, e.g. \"python -m streamlit run app.py\", "
+                             "or leave it unset for the runtime's own start-up"));
   }
   if (settings_.health_check_eviction_minutes < 2 || settings_.health_check_eviction_minutes > 10) {
     out.push_back(diagnostic("IAC-APP-010",

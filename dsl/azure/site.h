@@ -94,6 +94,10 @@ struct SiteSettings {
   std::optional<std::string> health_check_path;
   /// Minutes an instance may fail the health check before it is replaced, 2 to 10. @default 10
   int health_check_eviction_minutes = 10;
+  /// The command that starts the app (site config `app_command_line` / `appCommandLine`), for
+  /// runtimes the platform cannot start by itself, e.g. a Streamlit front end:
+  /// `python -m streamlit run app.py`. @default none: the runtime's own start-up
+  std::optional<std::string> startup_command;
   /// Origins allowed to call the app from a browser. "*" is refused. @default none
   std::vector<std::string> cors_allowed_origins;
   /// Regional VNet integration: the subnet the app's outbound traffic leaves through, with all

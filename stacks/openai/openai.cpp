@@ -30,6 +30,35 @@ int embeddings_capacity(const Environment& env) {
   return env.is_staging() ? 30 : 10;
 }
 
+/// Staging and prod are private (seed 004: "Private Endpoints: No public exposure", "NSGs:
+/// least privilege"): one VNet per environment, a subnet for the private endpoints and one for
+/// the API's outbound VNet integration, each behind its own NSG. The PrivateNetwork switch gives
+/// the OpenAI account, Key Vault and the API their private endpoints and privatelink DNS zones,
+/// and routes the API's outbound calls through the VNet.
+void declare_network(Stack& s, const Environment& env) {
+  const std::string base = env.is_prod() ? "10.40" : "10.41";
+  const std::string endpoints_range = base + ".1.0/24";
+  const std::string apps_range = base + ".2.0/26";
+  // Everything behind an endpoint speaks HTTPS: the models, the vault and the API's own site.
+  auto& endpoints_nsg = s.add<NetworkSecurityGroup>(
+      "endpoints", {.rules = {{.name = "allow-api-https",
+                               .priority = 100,
+                               .source = apps_range,
+                               .destination = endpoints_range,
+                               .destination_ports = "443",
+                               .description = "API to Azure OpenAI, Key Vault and its own site"}}});
+  // The integration subnet carries the API's outbound traffic only: nothing comes in.
+  auto& apps_nsg = s.add<NetworkSecurityGroup>("apps", {});
+  auto& vnet = s.add<VirtualNetwork>("vnet", {.address_space = {base + ".0.0/16"}});
+  auto& endpoints =
+      vnet.subnet("endpoints", {.address_prefix = endpoints_range, .nsg = endpoints_nsg});
+  auto& apps = vnet.subnet("apps", {.address_prefix = apps_range,
+                                    .nsg = apps_nsg,
+                                    .delegation = SubnetDelegation::web_server_farms});
+  s.add<PrivateNetwork>("network",
+                        {.vnet = vnet, .endpoints_subnet = endpoints, .integration_subnet = apps});
+}
+
 /// Declared once, run per environment. Every environment keeps the security posture of the
 /// hardening report (Entra ID only, no keys, no public endpoints, 90 days of audit logs);
 /// what changes is capacity: one B1 worker in dev, two Premium v3 workers in staging, three
@@ -40,11 +69,12 @@ int embeddings_capacity(const Environment& env) {
 /// Vault" is not needed; the vault stays for the service's other secrets, read with the same
 /// identity (Key Vault Secrets User).
 ///
-/// Not declared yet, because the model has no such kinds (later work): diagnostic settings
-/// sending the account's and the vault's audit logs to the workspace, alerts on failure rates,
-/// and the private endpoints and VNet integration the no-public-endpoint posture relies on.
+/// The diagnostics aspect sends the account's audit, request and trace logs and the vault's
+/// audit events to the workspace, kept 90 days. Staging and prod reach the account, the vault
+/// and the API over private endpoints only (declare_network).
 void declare(Stack& s, const Environment& env) {
   Tags::of(s).add("cost-center", "ai-platform").add("data-classification", "confidential");
+  if (!env.is_dev()) declare_network(s, env);
 
   // Audit logs are kept 90 days in every environment (the report's retention policy).
   auto& monitoring = s.add<Observability>(
@@ -76,6 +106,8 @@ void declare(Stack& s, const Environment& env) {
                                          .runtime = Runtime::node("20"),
                                          .insights = monitoring.insights(),
                                          .settings = {.health_check_path = "/health"}});
+  // The pipelines deploy the compiled service after the infrastructure, then probe /health.
+  api.package({.path = "api", .build = "npm ci && npm run build && npm prune --omit=dev"});
   api.setting("NODE_ENV", env.is_dev() ? "development" : "production");
   api.setting("AZURE_OPENAI_ENDPOINT", openai.endpoint());
   api.setting("AZURE_OPENAI_CHAT_DEPLOYMENT", kChatDeployment);
@@ -94,6 +126,28 @@ void declare(Stack& s, const Environment& env) {
   openai.grant_openai_user(api.identity());
   vault.grant_secrets_read(api.identity());
 
+  // The report's monitoring: the team is emailed when the API returns server errors (the
+  // retries exhausted) and when spend nears the environment's budget.
+  auto& ops = s.add<ActionGroup>(
+      "ops", {.short_name = "ai-ops",
+              .emails = {{.name = "platform", .address = "ai-platform-ops@openai.example"}}});
+  s.add<MetricAlert>("api-5xx",
+                     {.description = "The API returned more than 10 server errors in 15 minutes "
+                                     "(Azure OpenAI throttling or outage after retries).",
+                      .scope = api,
+                      .criteria = {metric::http_5xx(10)},
+                      .severity = env.is_dev() ? 3 : 1,
+                      .frequency = "PT5M",
+                      .window = "PT15M",
+                      .action_groups = {ops}});
+  s.add<ResourceGroupBudget>("budget",
+                             {.amount = env.is_prod() ? 2000.0 : (env.is_staging() ? 500.0 : 150.0),
+                              .start_date = "2026-12-01",
+                              .notifications = {{.threshold_percent = 80, .action_groups = {ops}},
+                                                {.threshold_percent = 100,
+                                                 .type = BudgetThresholdType::forecasted,
+                                                 .action_groups = {ops}}}});
+
   s.output("openai_endpoint", openai.endpoint(), "Azure OpenAI endpoint");
   s.output("api_hostname", api.default_hostname());
   s.output("key_vault_uri", vault.uri(), "Key Vault URI, for setting the service's secrets");
@@ -107,6 +161,19 @@ App openai() {
   app.environments({Environment::dev("australiaeast"), Environment::staging("australiaeast"),
                     Environment::prod("australiaeast", "australiasoutheast")});
   app.define(declare);
+  // The service's own tests gate every change. The API has no public endpoint in any
+  // environment (private endpoints in staging and prod), so each environment deploys from a
+  // runner inside its network.
+  app.delivery(
+      {.tests = AppTests{.directory = "api",
+                         .install = "npm ci",
+                         .command = "npm test -- --ci --reporters=default "
+                                    "--reporters=jest-junit --coverage "
+                                    "--coverageReporters=cobertura",
+                         .junit_report = "junit.xml",
+                         .coverage_report = "coverage/cobertura-coverage.xml"},
+       .self_hosted_runners = {
+           {"dev", "openai-dev"}, {"staging", "openai-staging"}, {"prod", "openai-prod"}}});
   return app;
 }
 

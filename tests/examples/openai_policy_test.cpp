@@ -81,4 +81,28 @@ TEST_CASE("openai: retries, logging and audit retention follow the hardening rep
                                      {{"retention_in_days", "90"}}));
 }
 
+TEST_CASE("openai: staging and prod reach the models, the vault and the API privately only") {
+  auto app = stacks::openai();
+  for (std::string env : {"staging", "prod"}) {
+    CAPTURE(env);
+    auto synthesized = Synthesized::of(app, env);
+    CHECK(PrivateNetwork::of(synthesized.stack()) != nullptr);
+    CHECK_FALSE(synthesized.fires("AZ-NET-003"));
+    CHECK_FALSE(synthesized.fires("AZ-NET-004"));
+    for (const char* subresource : {"account", "vault", "sites"}) {
+      CAPTURE(subresource);
+      CHECK(synthesized.has<PrivateEndpoint>([subresource](const PrivateEndpoint& endpoint) {
+        return endpoint.props().subresource == subresource;
+      }));
+    }
+    // The account's audit, request and trace logs go to the 90-day workspace.
+    CHECK(synthesized.terraform().has_resource(
+        "azurerm_monitor_diagnostic_setting",
+        {{"name", "diag-log-analytics"},
+         {"target_resource_id", "azurerm_cognitive_account.oai.id"}}));
+  }
+  auto dev = Synthesized::of(app, "dev");
+  CHECK(PrivateNetwork::of(dev.stack()) == nullptr);
+}
+
 }  // namespace

@@ -87,6 +87,7 @@ void write_site(const azure::Site& site, Context& context, std::string_view kind
     // CKV_AZURE_212 reads the worker count on the site.
     config.properties.push_back({"numberOfWorkers", site.plan()->props().worker_count});
   }
+  if (s.startup_command) config.properties.push_back({"appCommandLine", *s.startup_command});
   if (s.health_check_path) config.properties.push_back({"healthCheckPath", *s.health_check_path});
   config.properties.push_back({"ipSecurityRestrictions", std::move(restrictions)});
   config.properties.push_back({"ipSecurityRestrictionsDefaultAction", default_action});

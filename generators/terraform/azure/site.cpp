@@ -66,6 +66,7 @@ void write_site_config_attributes(const azure::Site& site, Context& context) {
   w.attribute("remote_debugging_enabled", false);
   // VNet integration routes all outbound traffic through the VNet, not only RFC 1918.
   if (site.vnet_integration() != nullptr) w.attribute("vnet_route_all_enabled", true);
+  if (settings.startup_command) w.attribute("app_command_line", *settings.startup_command);
   if (settings.health_check_path) {
     w.attribute("health_check_path", *settings.health_check_path);
     w.attribute("health_check_eviction_time_in_min", settings.health_check_eviction_minutes);

@@ -190,5 +190,24 @@ TEST_CASE("a Key Vault secret takes only secure values, a content type and a fix
   CHECK_FALSE(is_rfc3339_utc("2026-13-01T00:00:00Z"));
 }
 
+App streamlit_app(std::optional<std::string> command) {
+  return testing::make_app([command](Stack& s, const Environment&) {
+    auto& plan = s.add<AppServicePlan>("plan", {.sku = PlanSku::B1, .worker_count = 1});
+    s.add<LinuxWebApp>("web", {.plan = plan, .settings = {.startup_command = command}});
+  });
+}
+
+TEST_CASE("a startup command is one non-empty command line") {
+  CHECK_FALSE(SiteSettings{}.startup_command.has_value());
+  auto good = streamlit_app("python -m streamlit run app.py");
+  CHECK_FALSE(has_errors(testing::synthesize(good).diagnostics));
+  for (const std::string bad : {"  ", "python app.py\nrm -rf /"}) {
+    CAPTURE(bad);
+    auto app = streamlit_app(bad);
+    auto result = testing::synthesize(app);
+    CHECK(result.diagnostic("IAC-APP-016").fix.find("one command line") != std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace iac

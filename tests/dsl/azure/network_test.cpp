@@ -318,5 +318,47 @@ TEST_CASE("a public endpoint opened in a private environment is an error-level f
   CHECK(finding->message.find("partner upload") != std::string::npos);
 }
 
+TEST_CASE("PostgreSQL and AI services accounts opened in a private environment are findings") {
+  auto declare = [](bool open) {
+    return testing::make_app(
+        [open](Stack& s, const Environment&) {
+          private_network(s);
+          // PostgreSQL has no allow list in iacgen (IAC-PG-009): open, or nothing.
+          s.add<PostgresFlexibleServer>(
+               "psql", {.public_network = open ? PublicNetwork::open("office migration")
+                                               : PublicNetwork::disabled()})
+              .entra_admin(
+                  {.object_id = s.parameter("admins_object_id"), .kind = PrincipalKind::group},
+                  s.parameter("admins_name"));
+          s.add<CognitiveAccount>(
+              "oai", {.public_network =
+                          open ? PublicNetwork::allow_from({"203.0.113.0/24"}, "office migration")
+                               : PublicNetwork::disabled()});
+        },
+        {Environment::dev("eastus")});
+  };
+  auto count_net_004 = [](App& app) {
+    auto report = policy::evaluate(app, "2026-01-01");
+    std::vector<std::string> flagged;
+    for (const auto& finding : report.findings) {
+      if (finding.rule_id == "AZ-NET-004") flagged.push_back(finding.message);
+    }
+    return flagged;
+  };
+  auto closed = declare(false);
+  REQUIRE_FALSE(has_errors(closed.synthesize()));
+  CHECK(all_of<PostgresFlexibleServer>(closed).front()->public_network() ==
+        &all_of<PostgresFlexibleServer>(closed).front()->props().public_network);
+  CHECK(all_of<CognitiveAccount>(closed).front()->public_network() ==
+        &all_of<CognitiveAccount>(closed).front()->props().public_network);
+  CHECK(count_net_004(closed).empty());
+  auto opened = declare(true);
+  REQUIRE_FALSE(has_errors(opened.synthesize()));
+  auto flagged = count_net_004(opened);
+  REQUIRE(flagged.size() == 2);
+  CHECK(flagged.front().find("office migration") != std::string::npos);
+  CHECK(flagged.back().find("office migration") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace iac::azure

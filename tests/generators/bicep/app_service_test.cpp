@@ -117,5 +117,21 @@ TEST_CASE("Bicep: role assignments are named by guid() of values known at deploy
   CHECK(contains(bicep, "  sku: {\n    name: 'Y1'\n    tier: 'Dynamic'\n  }\n"));
 }
 
+App streamlit_app(std::optional<std::string> command) {
+  return testing::make_app([command](Stack& s, const Environment&) {
+    auto& plan = s.add<AppServicePlan>("plan", {.sku = PlanSku::B1, .worker_count = 1});
+    s.add<LinuxWebApp>("web", {.plan = plan, .settings = {.startup_command = command}});
+  });
+}
+
+TEST_CASE("Bicep: a startup command is the site's appCommandLine") {
+  auto app = streamlit_app("python -m streamlit run app.py --server.port 8000");
+  auto result = testing::synthesize(app);
+  REQUIRE_FALSE(has_errors(result.diagnostics));
+  const std::string& bicep = result.file("app/dev/bicep/resources.bicep");
+  CHECK(contains(bicep,
+                 "      appCommandLine: 'python -m streamlit run app.py --server.port 8000'\n"));
+}
+
 }  // namespace
 }  // namespace iac

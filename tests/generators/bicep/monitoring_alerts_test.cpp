@@ -199,5 +199,48 @@ TEST_CASE("a budget is a resource-group budget with named notifications") {
 )"));
 }
 
+TEST_CASE("Front Door, PostgreSQL and AI services accounts send all logs and metrics") {
+  auto app = testing::make_app([](Stack& s, const Environment&) {
+    s.add<LogAnalyticsWorkspace>("log", {.retention_days = 90});
+    auto& edge = s.add<FrontDoorProfile>("edge");
+    auto& origins = edge.origin_group("origins");
+    origins.origin("origin", {.host = "origin.example.com"});
+    edge.endpoint("public").route("all", {.origin_group = origins});
+    testing::suppress_rules(s, "AZ-AFD-");
+    s.add<PostgresFlexibleServer>("psql").entra_admin(
+        {.object_id = s.parameter("admins_object_id"), .kind = PrincipalKind::group},
+        s.parameter("admins_name"));
+    s.add<CognitiveAccount>("oai");
+  });
+  auto result = testing::synthesize(app);
+  REQUIRE_FALSE(has_errors(result.diagnostics));
+  const std::string& bicep = result.file("app/dev/bicep/resources.bicep");
+  for (const std::string symbol : {"edge", "psql", "oai"}) {
+    CAPTURE(symbol);
+    CHECK(contains(bicep,
+                   "resource " + symbol +
+                       R"(Diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: )" + symbol + R"(
+  properties: {
+    workspaceId: log.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+)"));
+  }
+}
+
 }  // namespace
 }  // namespace iac::gen::bicep

@@ -95,5 +95,24 @@ TEST_CASE("Terraform: role assignments, plans and secrets") {
                  "  expiration_date = \"2026-12-31T00:00:00Z\"\n"));
 }
 
+App streamlit_app(std::optional<std::string> command) {
+  return testing::make_app([command](Stack& s, const Environment&) {
+    auto& plan = s.add<AppServicePlan>("plan", {.sku = PlanSku::B1, .worker_count = 1});
+    s.add<LinuxWebApp>("web", {.plan = plan, .settings = {.startup_command = command}});
+  });
+}
+
+TEST_CASE("Terraform: a startup command is the site's app_command_line") {
+  auto app = streamlit_app("python -m streamlit run app.py --server.port 8000");
+  auto result = testing::synthesize(app);
+  REQUIRE_FALSE(has_errors(result.diagnostics));
+  CHECK(contains(result.file("app/dev/terraform/main.tf"),
+                 "    app_command_line                  = \"python -m streamlit run app.py "
+                 "--server.port 8000\"\n"));
+  auto plain = compute_app();
+  auto without = testing::synthesize(plain);
+  CHECK_FALSE(contains(without.file("app/dev/terraform/main.tf"), "app_command_line"));
+}
+
 }  // namespace
 }  // namespace iac

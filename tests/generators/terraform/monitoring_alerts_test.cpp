@@ -232,5 +232,45 @@ TEST_CASE("a budget is scoped to the stack's resource group with dated, fixed pe
 )"));
 }
 
+TEST_CASE("Front Door, PostgreSQL and AI services accounts send all logs and metrics") {
+  auto app = testing::make_app([](Stack& s, const Environment&) {
+    s.add<LogAnalyticsWorkspace>("log", {.retention_days = 90});
+    auto& edge = s.add<FrontDoorProfile>("edge");
+    auto& origins = edge.origin_group("origins");
+    origins.origin("origin", {.host = "origin.example.com"});
+    edge.endpoint("public").route("all", {.origin_group = origins});
+    testing::suppress_rules(s, "AZ-AFD-");
+    s.add<PostgresFlexibleServer>("psql").entra_admin(
+        {.object_id = s.parameter("admins_object_id"), .kind = PrincipalKind::group},
+        s.parameter("admins_name"));
+    s.add<CognitiveAccount>("oai");
+  });
+  auto result = testing::synthesize(app);
+  REQUIRE_FALSE(has_errors(result.diagnostics));
+  const std::string& tf = result.file("app/dev/terraform/main.tf");
+  for (const std::string target :
+       {"azurerm_cdn_frontdoor_profile.edge", "azurerm_postgresql_flexible_server.psql",
+        "azurerm_cognitive_account.oai"}) {
+    CAPTURE(target);
+    const std::string id = target.substr(target.find('.') + 1);
+    CHECK(contains(tf, "resource \"azurerm_monitor_diagnostic_setting\" \"" + id +
+                           R"(_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = )" +
+                           target + R"(.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+)"));
+  }
+}
+
 }  // namespace
 }  // namespace iac::gen::terraform

@@ -910,6 +910,26 @@ resource edgeApiBooking 'Microsoft.Cdn/profiles/afdEndpoints/routes@2025-04-15' 
   ]
 }
 
+resource edgeDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: edge
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource psql 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: 'psql-clinic-dev'
   location: 'eastus'
@@ -992,6 +1012,26 @@ resource psqlDbClinic 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-
   dependsOn: [
     psqlEntraAdmin1
   ]
+}
+
+resource psqlDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: psql
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
 }
 
 @description('Key Vault URI, for setting the operator secrets')

@@ -667,6 +667,20 @@ resource "azurerm_cdn_frontdoor_route" "edge_api_booking" {
   link_to_default_domain        = true
 }
 
+resource "azurerm_monitor_diagnostic_setting" "edge_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_cdn_frontdoor_profile.edge.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_postgresql_flexible_server" "psql" {
   name                = "psql-clinic-dev"
   location            = "eastus"
@@ -723,4 +737,18 @@ resource "azurerm_postgresql_flexible_server_database" "psql_db_clinic" {
   charset    = "UTF8"
   collation  = "en_US.utf8"
   depends_on = [azurerm_postgresql_flexible_server_active_directory_administrator.psql_entra_admin_1]
+}
+
+resource "azurerm_monitor_diagnostic_setting" "psql_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_postgresql_flexible_server.psql.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
 }

@@ -1385,6 +1385,26 @@ resource edgeApiBooking 'Microsoft.Cdn/profiles/afdEndpoints/routes@2025-04-15' 
   ]
 }
 
+resource edgeDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: edge
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource psql 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: 'psql-clinic-prod'
   location: 'eastus'
@@ -1515,6 +1535,26 @@ resource psqlPsqlPostgresqlserverDnsZoneGroup 'Microsoft.Network/privateEndpoint
         properties: {
           privateDnsZoneId: networkPostgresDatabaseAzureCom.id
         }
+      }
+    ]
+  }
+}
+
+resource psqlDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: psql
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
       }
     ]
   }

@@ -1036,6 +1036,20 @@ resource "azurerm_cdn_frontdoor_route" "edge_api_booking" {
   link_to_default_domain        = true
 }
 
+resource "azurerm_monitor_diagnostic_setting" "edge_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_cdn_frontdoor_profile.edge.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_postgresql_flexible_server" "psql" {
   name                = "psql-clinic-staging"
   location            = "eastus"
@@ -1127,5 +1141,19 @@ resource "azurerm_private_endpoint" "psql_psql_postgresqlserver" {
   private_dns_zone_group {
     name                 = "default"
     private_dns_zone_ids = [azurerm_private_dns_zone.network_postgres_database_azure_com.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "psql_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_postgresql_flexible_server.psql.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
   }
 }

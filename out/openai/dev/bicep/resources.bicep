@@ -209,6 +209,26 @@ resource oaiOpenaiUserApi 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
+resource oaiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: oai
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: 'asp-openai-dev-plan'
   location: 'australiaeast'
@@ -389,6 +409,106 @@ resource apiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-previe
         enabled: true
       }
     ]
+  }
+}
+
+resource ops 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-openai-dev-ops'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    groupShortName: 'ai-ops'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'platform'
+        emailAddress: 'ai-platform-ops@openai.example'
+        useCommonAlertSchema: true
+      }
+    ]
+    webhookReceivers: []
+  }
+}
+
+resource api5xx 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'alert-openai-dev-api-5xx'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    description: 'The API returned more than 10 server errors in 15 minutes (Azure OpenAI throttling or outage after retries).'
+    severity: 3
+    enabled: true
+    scopes: [
+      api.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'criterion1'
+          metricNamespace: 'Microsoft.Web/sites'
+          metricName: 'Http5xx'
+          timeAggregation: 'Total'
+          operator: 'GreaterThan'
+          threshold: 10
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: ops.id
+      }
+    ]
+  }
+}
+
+resource budget 'Microsoft.Consumption/budgets@2024-08-01' = {
+  name: 'budget-openai-dev'
+  properties: {
+    category: 'Cost'
+    amount: 150
+    timeGrain: 'Monthly'
+    timePeriod: {
+      startDate: '2026-12-01T00:00:00Z'
+    }
+    notifications: {
+      actual80: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 80
+        thresholdType: 'Actual'
+        contactEmails: []
+        contactGroups: [
+          ops.id
+        ]
+      }
+      forecasted100: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 100
+        thresholdType: 'Forecasted'
+        contactEmails: []
+        contactGroups: [
+          ops.id
+        ]
+      }
+    }
   }
 }
 

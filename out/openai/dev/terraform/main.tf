@@ -189,6 +189,20 @@ resource "azurerm_role_assignment" "oai_openai_user_api" {
   description        = "Call the deployed models with Entra ID"
 }
 
+resource "azurerm_monitor_diagnostic_setting" "oai_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_cognitive_account.oai.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_service_plan" "plan" {
   name                   = "asp-openai-dev-plan"
   location               = "australiaeast"
@@ -297,5 +311,86 @@ resource "azurerm_monitor_diagnostic_setting" "api_diagnostics" {
 
   enabled_metric {
     category = "AllMetrics"
+  }
+}
+
+resource "azurerm_monitor_action_group" "ops" {
+  name                = "ag-openai-dev-ops"
+  resource_group_name = azurerm_resource_group.rg.name
+  location            = "global"
+  short_name          = "ai-ops"
+  enabled             = true
+
+  email_receiver {
+    name                    = "platform"
+    email_address           = "ai-platform-ops@openai.example"
+    use_common_alert_schema = true
+  }
+
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_metric_alert" "api_5xx" {
+  name                = "alert-openai-dev-api-5xx"
+  resource_group_name = azurerm_resource_group.rg.name
+  scopes              = [azurerm_linux_web_app.api.id]
+  description         = "The API returned more than 10 server errors in 15 minutes (Azure OpenAI throttling or outage after retries)."
+  severity            = 3
+  enabled             = true
+  auto_mitigate       = true
+  frequency           = "PT5M"
+  window_size         = "PT15M"
+
+  criteria {
+    metric_namespace = "Microsoft.Web/sites"
+    metric_name      = "Http5xx"
+    aggregation      = "Total"
+    operator         = "GreaterThan"
+    threshold        = 10
+  }
+
+  action {
+    action_group_id = azurerm_monitor_action_group.ops.id
+  }
+
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_consumption_budget_resource_group" "budget" {
+  name              = "budget-openai-dev"
+  resource_group_id = azurerm_resource_group.rg.id
+  amount            = 150
+  time_grain        = "Monthly"
+
+  time_period {
+    start_date = "2026-12-01T00:00:00Z"
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 80
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Actual"
+    contact_groups = [azurerm_monitor_action_group.ops.id]
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 100
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Forecasted"
+    contact_groups = [azurerm_monitor_action_group.ops.id]
   }
 }

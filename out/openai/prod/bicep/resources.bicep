@@ -2,6 +2,222 @@
 
 targetScope = 'resourceGroup'
 
+resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-openai-prod-endpoints'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'allow-api-https'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.40.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.40.1.0/24'
+          destinationPortRange: '443'
+          description: 'API to Azure OpenAI, Key Vault and its own site'
+        }
+      }
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource apps 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-openai-prod-apps'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-07-01' = {
+  name: 'vnet-openai-prod'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.40.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'endpoints'
+        properties: {
+          addressPrefix: '10.40.1.0/24'
+          networkSecurityGroup: {
+            id: endpoints.id
+          }
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+      {
+        name: 'apps'
+        properties: {
+          addressPrefix: '10.40.2.0/26'
+          networkSecurityGroup: {
+            id: apps.id
+          }
+          delegations: [
+            {
+              name: 'serverFarms'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+    ]
+  }
+}
+
+resource networkVaultcoreAzureNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkVaultcoreAzureNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkVaultcoreAzureNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkOpenaiAzureCom 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.openai.azure.com'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkOpenaiAzureComVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkOpenaiAzureCom
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkAzurewebsitesNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.azurewebsites.net'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkAzurewebsitesNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkAzurewebsitesNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
 resource monitoringLog 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: 'log-openai-prod'
   location: 'australiaeast'
@@ -107,6 +323,49 @@ resource kvSecretsUserApi 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
+resource kvKvVault 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-openai-prod-kv-vault'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-openai-prod-kv-vault'
+        properties: {
+          privateLinkServiceId: kv.id
+          groupIds: [
+            'vault'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource kvKvVaultDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: kvKvVault
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-vaultcore-azure-net'
+        properties: {
+          privateDnsZoneId: networkVaultcoreAzureNet.id
+        }
+      }
+    ]
+  }
+}
+
 resource kvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'diag-log-analytics'
   scope: kv
@@ -206,6 +465,69 @@ resource oaiOpenaiUserApi 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
+resource oaiOaiAccount 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-openai-prod-oai-account'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-openai-prod-oai-account'
+        properties: {
+          privateLinkServiceId: oai.id
+          groupIds: [
+            'account'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource oaiOaiAccountDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: oaiOaiAccount
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-openai-azure-com'
+        properties: {
+          privateDnsZoneId: networkOpenaiAzureCom.id
+        }
+      }
+    ]
+  }
+}
+
+resource oaiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: oai
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: 'asp-openai-prod-plan'
   location: 'australiaeast'
@@ -262,6 +584,10 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     publicNetworkAccess: 'Disabled'
+    virtualNetworkSubnetId: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'apps')
+    outboundVnetRouting: {
+      allTraffic: true
+    }
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
       alwaysOn: true
@@ -270,6 +596,7 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       remoteDebuggingEnabled: false
+      vnetRouteAllEnabled: true
       numberOfWorkers: 3
       healthCheckPath: '/health'
       ipSecurityRestrictions: []
@@ -369,6 +696,49 @@ resource apiGrantMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-
   }
 }
 
+resource apiApiSites 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-openai-prod-api-sites'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-openai-prod-api-sites'
+        properties: {
+          privateLinkServiceId: api.id
+          groupIds: [
+            'sites'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource apiApiSitesDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: apiApiSites
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-azurewebsites-net'
+        properties: {
+          privateDnsZoneId: networkAzurewebsitesNet.id
+        }
+      }
+    ]
+  }
+}
+
 resource apiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'diag-log-analytics'
   scope: api
@@ -386,6 +756,106 @@ resource apiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-previe
         enabled: true
       }
     ]
+  }
+}
+
+resource ops 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-openai-prod-ops'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    groupShortName: 'ai-ops'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'platform'
+        emailAddress: 'ai-platform-ops@openai.example'
+        useCommonAlertSchema: true
+      }
+    ]
+    webhookReceivers: []
+  }
+}
+
+resource api5xx 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'alert-openai-prod-api-5xx'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    description: 'The API returned more than 10 server errors in 15 minutes (Azure OpenAI throttling or outage after retries).'
+    severity: 1
+    enabled: true
+    scopes: [
+      api.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'criterion1'
+          metricNamespace: 'Microsoft.Web/sites'
+          metricName: 'Http5xx'
+          timeAggregation: 'Total'
+          operator: 'GreaterThan'
+          threshold: 10
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: ops.id
+      }
+    ]
+  }
+}
+
+resource budget 'Microsoft.Consumption/budgets@2024-08-01' = {
+  name: 'budget-openai-prod'
+  properties: {
+    category: 'Cost'
+    amount: 2000
+    timeGrain: 'Monthly'
+    timePeriod: {
+      startDate: '2026-12-01T00:00:00Z'
+    }
+    notifications: {
+      actual80: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 80
+        thresholdType: 'Actual'
+        contactEmails: []
+        contactGroups: [
+          ops.id
+        ]
+      }
+      forecasted100: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 100
+        thresholdType: 'Forecasted'
+        contactEmails: []
+        contactGroups: [
+          ops.id
+        ]
+      }
+    }
   }
 }
 
