@@ -185,7 +185,12 @@ void add_selection_options(CLI::App& command, Selection& selection,
   formats.insert(formats.end(), extra_formats.begin(), extra_formats.end());
   command.add_option("--app", selection.apps, "Only these applications (repeatable)");
   command.add_option("--env", selection.envs, "Only these environments (repeatable)");
-  command.add_option("--format", selection.formats, "Only these output formats (repeatable)")
+  command
+      .add_option("--format", selection.formats,
+                  extra_formats.empty()
+                      ? "Only these output formats (repeatable)"
+                      : "Only these output formats (repeatable); text, json or markdown: the "
+                        "review's format")
       ->check(CLI::IsMember(formats));
   command.add_option("--out", selection.out, "Output directory")->capture_default_str();
 }
