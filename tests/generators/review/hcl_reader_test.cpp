@@ -144,3 +144,37 @@ TEST_CASE("the azurerm table classifies security, replacement and sensitive attr
 
 }  // namespace
 }  // namespace iac::review
+
+#include "generators/review/review.h"
+
+namespace iac::review {
+namespace {
+
+TEST_CASE("the review masks sensitive values and lists role assignments as security changes") {
+  Input input;
+  const std::string before =
+      "resource \"azurerm_key_vault_secret\" \"api\" {\n  name  = \"api\"\n  value = "
+      "\"old-literal-value\"\n}\n";
+  const std::string after =
+      "resource \"azurerm_key_vault_secret\" \"api\" {\n  name  = \"api\"\n  value = "
+      "\"new-literal-value\"\n}\n"
+      "resource \"azurerm_role_assignment\" \"reader\" {\n  scope = azurerm_key_vault.kv.id\n"
+      "  role_definition_name = \"Key Vault Secrets User\"\n  principal_id = var.pid\n}\n";
+  input.committed["app/dev/terraform/main.tf"] = before;
+  input.generated["app/dev/terraform/main.tf"] = after;
+  const Review review = build_review(input);
+  REQUIRE(review.scopes.size() == 1);
+  const std::string text = render_text(review, {});
+  const std::string markdown = render_markdown(review, {});
+  const std::string json = render_json(review, {});
+  for (const auto* out : {&text, &markdown, &json}) {
+    CHECK(out->find("literal-value") == std::string::npos);
+    CHECK(out->find("(sensitive)") != std::string::npos);
+  }
+  CHECK(text.find("!! WEAKENS  [role assignment] app/dev: azurerm_role_assignment.reader: added: "
+                  "role_definition_name = \"Key Vault Secrets User\"") != std::string::npos);
+  CHECK(text.find("== Security changes") < text.find("== app/dev =="));
+}
+
+}  // namespace
+}  // namespace iac::review
