@@ -11,6 +11,7 @@
 
 #include "cli/check.h"
 #include "cli/graph.h"
+#include "cli/diff.h"
 #include "dsl/core/app.h"
 #include "dsl/core/resource.h"
 #include "dsl/core/stack.h"
@@ -163,45 +164,36 @@ int run_synth(std::vector<App>& apps, const Selection& selection) {
   return kOk;
 }
 
-int run_diff(std::vector<App>& apps, const Selection& selection) {
+int run_diff(std::vector<App>& apps, Selection selection, DiffOptions options) {
+  // `--format` takes output formats (a filter) and report formats (text, json, markdown).
+  const auto& reports = diff_report_formats();
+  for (auto it = selection.formats.begin(); it != selection.formats.end();) {
+    if (std::find(reports.begin(), reports.end(), *it) != reports.end()) {
+      options.report_format = *it;
+      it = selection.formats.erase(it);
+    } else {
+      ++it;
+    }
+  }
   gen::MemorySink files;
   if (!synthesize_selected(apps, selection, files)) return kInvalidModel;
-  const auto scopes = scopes_of(apps, selection);
-  int changed = 0;
-  for (const auto& [path, content] : files.files()) {
-    std::ifstream in(fs::path(selection.out) / path, std::ios::binary);
-    std::ostringstream committed;
-    if (in) committed << in.rdbuf();
-    if (!in) std::cout << fmt::format("added: {}\n", path);
-    std::string diff = gen::unified_diff(path, committed.str(), content);
-    if (!diff.empty()) {
-      ++changed;
-      std::cout << diff;
-    }
-  }
-  for (const auto& [path, digest] : gen::read_manifest(selection.out)) {
-    if (in_scopes(path, scopes) && files.files().count(path) == 0 &&
-        fs::exists(fs::path(selection.out) / path)) {
-      ++changed;
-      std::cout << fmt::format("removed: {} (iacgen no longer generates it)\n", path);
-    }
-  }
-  if (changed == 0) {
-    std::cout << fmt::format("no differences: {} files in {} match the code\n",
-                             files.files().size(), selection.out);
-    return kOk;
-  }
-  std::cout << fmt::format("{} of {} files differ from the code; run `iacgen synth` to update {}\n",
-                           changed, files.files().size(), selection.out);
-  return kDrift;
+  return run_review(apps, selection.apps, selection.envs, files, selection.out,
+                    scopes_of(apps, selection), options);
 }
 
-void add_selection_options(CLI::App& command, Selection& selection) {
+void add_selection_options(CLI::App& command, Selection& selection,
+                           const std::vector<std::string>& extra_formats = {}) {
   std::vector<std::string> formats;
   for (const auto& info : gen::generator_registry()) formats.emplace_back(info.name);
+  formats.insert(formats.end(), extra_formats.begin(), extra_formats.end());
   command.add_option("--app", selection.apps, "Only these applications (repeatable)");
   command.add_option("--env", selection.envs, "Only these environments (repeatable)");
-  command.add_option("--format", selection.formats, "Only these output formats (repeatable)")
+  command
+      .add_option("--format", selection.formats,
+                  extra_formats.empty()
+                      ? "Only these output formats (repeatable)"
+                      : "Only these output formats (repeatable); text, json or markdown: the "
+                        "review's format")
       ->check(CLI::IsMember(formats));
   command.add_option("--out", selection.out, "Output directory")->capture_default_str();
 }
@@ -225,6 +217,7 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
              "  iacgen synth                             write every app and environment to out/\n"
              "  iacgen synth --env prod --format bicep   only prod, only Bicep\n"
              "  iacgen diff                              compare out/ with the code (CI)\n"
+             "  iacgen diff --format markdown --no-fail  the review as a pull-request comment\n"
              "  iacgen check --format sarif              policy findings for code scanning\n"
              "  iacgen explain AZ-KV-001                 why a rule exists, how to fix it\n"
              "  iacgen graph --app A --env prod | dot -Tsvg > prod.svg   draw an environment\n"
@@ -237,7 +230,14 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
   auto* synth = cli.add_subcommand("synth", "Synthesize the output files (atomically)");
   add_selection_options(*synth, selection);
   auto* diff = cli.add_subcommand("diff", "Compare a fresh synth with the committed output");
-  add_selection_options(*diff, selection);
+  add_selection_options(*diff, selection, diff_report_formats());
+  DiffOptions diff_options;
+  diff->add_flag("--unified", diff_options.unified,
+                 "Also print the text diff of files the resource summary covers");
+  diff->add_flag("--security-only", diff_options.security_only,
+                 "Only security changes (with --fail: exit 1 only on those)");
+  diff->add_flag("--fail,!--no-fail", diff_options.fail,
+                 "Exit 1 on drift (the default); --no-fail exits 0, e.g. for a PR comment");
   CheckOptions check_options;
   auto* check = cli.add_subcommand("check", "Evaluate the policy rules; exit 1 on findings");
   check->add_option("--app", check_options.apps, "Only these applications (repeatable)");
@@ -285,7 +285,7 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
   if (!check_selection(apps, selection)) return kUsage;
   if (list->parsed()) return run_list(apps);
   if (synth->parsed()) return run_synth(apps, selection);
-  if (diff->parsed()) return run_diff(apps, selection);
+  if (diff->parsed()) return run_diff(apps, selection, diff_options);
   return kUsage;
 }
 

@@ -123,6 +123,28 @@ Mapping validate_stage(const Delivery& delivery) {
                    "nlohmann-json3-dev libcli11-dev\n"
                    "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DIACGEN_BUILD_TESTS=OFF\n"
                    "cmake --build build --parallel --target iacgen_cli\n"));
+  // On pull requests: the resource-level review of the change against the target branch's
+  // committed output, as the run's summary page.
+  Mapping review = script(
+      "Review the infrastructure change",
+      fmt::format(
+          "set -euo pipefail\n"
+          "base=\"$(Agent.TempDirectory)/base\"\n"
+          "mkdir -p \"${{base}}/{0}\"\n"
+          "git -c http.extraheader=\"AUTHORIZATION: bearer ${{SYSTEM_ACCESSTOKEN}}\" \\\n"
+          "  fetch --no-tags --depth=1 origin \"$(System.PullRequest.TargetBranch)\"\n"
+          "git archive FETCH_HEAD {0}/{1} | tar -x -C \"${{base}}\" \\\n"
+          "  || echo \"the target branch has no {0}/{1} yet\"\n"
+          "git show FETCH_HEAD:{0}/.iacgen-manifest.json > \"${{base}}/{0}/.iacgen-manifest.json\" "
+          "\\\n"
+          "  || rm -f \"${{base}}/{0}/.iacgen-manifest.json\"\n"
+          "./build/iacgen diff --app {1} --out \"${{base}}/{0}\" --format markdown --no-fail \\\n"
+          "  > \"$(Build.ArtifactStagingDirectory)/iacgen-review.md\"\n"
+          "echo \"##vso[task.uploadsummary]$(Build.ArtifactStagingDirectory)/iacgen-review.md\"\n",
+          kOutputRoot, delivery.app));
+  review.add("condition", "and(succeeded(), eq(variables['Build.Reason'], 'PullRequest'))");
+  review.add("env", Mapping{{"SYSTEM_ACCESSTOKEN", "$(System.AccessToken)"}});
+  steps.add(std::move(review));
   steps.add(script("Committed output matches the code",
                    fmt::format("./build/iacgen diff --app {}", delivery.app)));
   steps.add(script("Policy check",

@@ -140,6 +140,57 @@ void add_app_tests(const Delivery& delivery, Sequence& steps) {
   steps.add(std::move(upload));
 }
 
+constexpr const char* kPullRequestOnly = "${{ github.event_name == 'pull_request' }}";
+
+/// On pull requests: the resource-level review (`iacgen diff --format markdown`) of the change
+/// against the base branch's committed output, kept as an artifact for the comment job. This
+/// job keeps its read-only token; only the comment job may write to the pull request.
+void add_review_steps(const Delivery& delivery, Sequence& steps) {
+  Mapping base = step("Check out the base branch's output", kCheckout,
+                      Mapping{{"ref", "${{ github.base_ref }}"},
+                              {"path", "base"},
+                              {"sparse-checkout", kOutputRoot},
+                              {"persist-credentials", false}});
+  base.entries.insert(base.entries.begin() + 1, yaml::Entry{"if", kPullRequestOnly});
+  steps.add(std::move(base));
+  Mapping review =
+      run("Review the infrastructure change",
+          fmt::format("./build/iacgen diff --app {} --out base/{} --format markdown --no-fail "
+                      "> iacgen-review.md\n",
+                      delivery.app, kOutputRoot));
+  review.entries.insert(review.entries.begin() + 1, yaml::Entry{"if", kPullRequestOnly});
+  steps.add(std::move(review));
+  Mapping upload =
+      step("Keep the review for the comment", kUploadArtifact,
+           Mapping{{"name", "iacgen-review"}, {"path", "iacgen-review.md"}, {"retention-days", 7}});
+  upload.entries.insert(upload.entries.begin() + 1, yaml::Entry{"if", kPullRequestOnly});
+  steps.add(std::move(upload));
+}
+
+/// Posts the review on the pull request, or updates the previous one, with the `gh` CLI of the
+/// hosted runner: the only job whose token can write to pull requests, and it runs no code
+/// from the repository.
+Mapping review_comment_job() {
+  Sequence steps{
+      step("Download the review", kDownloadArtifact, Mapping{{"name", "iacgen-review"}})};
+  Mapping post = run("Comment on the pull request",
+                     "gh pr comment \"${PR_NUMBER}\" --edit-last --body-file iacgen-review.md \\\n"
+                     "  || gh pr comment \"${PR_NUMBER}\" --body-file iacgen-review.md\n");
+  post.entries.insert(
+      post.entries.begin() + 1,
+      yaml::Entry{"env", Mapping{{"GH_TOKEN", "${{ github.token }}"},
+                                 {"GH_REPO", "${{ github.repository }}"},
+                                 {"PR_NUMBER", "${{ github.event.pull_request.number }}"}}});
+  steps.add(std::move(post));
+  return Mapping{{"name", "Review comment"},
+                 {"needs", "validate"},
+                 {"if", "${{ !cancelled() && github.event_name == 'pull_request' }}"},
+                 {"runs-on", kRunner},
+                 {"timeout-minutes", 5},
+                 {"permissions", Mapping{{"pull-requests", "write"}}},
+                 {"steps", std::move(steps)}};
+}
+
 Mapping validate_job(const Delivery& delivery) {
   Sequence steps{checkout()};
   add_app_tests(delivery, steps);
@@ -150,6 +201,7 @@ Mapping validate_job(const Delivery& delivery) {
   steps.add(run("Build iacgen",
                 "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DIACGEN_BUILD_TESTS=OFF\n"
                 "cmake --build build --parallel --target iacgen_cli\n"));
+  add_review_steps(delivery, steps);
   steps.add(run("Committed output matches the code",
                 fmt::format("./build/iacgen diff --app {}", delivery.app)));
   steps.add(run("Policy check",
@@ -350,6 +402,7 @@ std::string github_workflow(const Delivery& delivery) {
   Mapping jobs;
   jobs.spaced = true;
   jobs.add("validate", validate_job(delivery));
+  jobs.add("review_comment", review_comment_job());
   std::string previous = "validate";
   for (const Stage& stage : delivery.stages) {
     jobs.add(plan_id(stage), plan_job(delivery, stage, previous));
