@@ -52,32 +52,14 @@ int api_workers(const Environment& env) {
 /// the API their private endpoints and DNS zones, and integrates the API with the VNet.
 void declare_network(Stack& s, const Environment& env) {
   const std::string base = env.is_prod() ? "10.30" : "10.31";
-  const std::string endpoints_range = base + ".1.0/24";
-  const std::string apps_range = base + ".2.0/26";
-  auto& endpoints_nsg = s.add<NetworkSecurityGroup>(
-      "endpoints",
-      {.rules = {{.name = "allow-api-https",
-                  .priority = 100,
-                  .source = apps_range,
-                  .destination = endpoints_range,
-                  .destination_ports = "443",
-                  .description = "Booking API to Key Vault, media storage and its own site"},
-                 {.name = "allow-api-redis",
-                  .priority = 110,
-                  .source = apps_range,
-                  .destination = endpoints_range,
-                  .destination_ports = "10000",
-                  .description = "Booking API to Azure Managed Redis over TLS"}}});
-  // The integration subnet carries the API's outbound traffic only: nothing comes in.
-  auto& apps_nsg = s.add<NetworkSecurityGroup>("apps", {});
-  auto& vnet = s.add<VirtualNetwork>("vnet", {.address_space = {base + ".0.0/16"}});
-  auto& endpoints =
-      vnet.subnet("endpoints", {.address_prefix = endpoints_range, .nsg = endpoints_nsg});
-  auto& apps = vnet.subnet("apps", {.address_prefix = apps_range,
-                                    .nsg = apps_nsg,
-                                    .delegation = SubnetDelegation::web_server_farms});
-  s.add<PrivateNetwork>("network",
-                        {.vnet = vnet, .endpoints_subnet = endpoints, .integration_subnet = apps});
+  templates::private_landing_zone(
+      s,
+      {.vnet_range = base + ".0.0/16",
+       .endpoints_range = base + ".1.0/24",
+       .apps_range = base + ".2.0/26",
+       .endpoint_ports = {
+           {"allow-api-https", "443", "Booking API to Key Vault, media storage and its own site"},
+           {"allow-api-redis", "10000", "Booking API to Azure Managed Redis over TLS"}}});
 }
 
 /// The booking database: a Burstable server in dev; General Purpose in staging; in prod

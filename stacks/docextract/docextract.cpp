@@ -35,33 +35,15 @@ constexpr const char* kBudgetStart = "2026-12-01";
 /// zones, and routes the apps' outbound calls through the VNet.
 void declare_network(Stack& s, const Environment& env) {
   const std::string base = env.is_prod() ? "10.50" : "10.51";
-  const std::string endpoints_range = base + ".1.0/24";
-  const std::string apps_range = base + ".2.0/26";
-  auto& endpoints_nsg = s.add<NetworkSecurityGroup>(
-      "endpoints",
-      {.rules = {{.name = "allow-apps-https",
-                  .priority = 100,
-                  .source = apps_range,
-                  .destination = endpoints_range,
-                  .destination_ports = "443",
-                  .description = "Front end and extractor to storage, Key Vault, Computer Vision "
-                                 "and the extractor's own site"},
-                 {.name = "allow-apps-smb",
-                  .priority = 110,
-                  .source = apps_range,
-                  .destination = endpoints_range,
-                  .destination_ports = "445",
-                  .description = "Elastic Premium content share on Azure Files"}}});
-  // The integration subnet carries the apps' outbound traffic only: nothing comes in.
-  auto& apps_nsg = s.add<NetworkSecurityGroup>("apps", {});
-  auto& vnet = s.add<VirtualNetwork>("vnet", {.address_space = {base + ".0.0/16"}});
-  auto& endpoints =
-      vnet.subnet("endpoints", {.address_prefix = endpoints_range, .nsg = endpoints_nsg});
-  auto& apps = vnet.subnet("apps", {.address_prefix = apps_range,
-                                    .nsg = apps_nsg,
-                                    .delegation = SubnetDelegation::web_server_farms});
-  s.add<PrivateNetwork>("network",
-                        {.vnet = vnet, .endpoints_subnet = endpoints, .integration_subnet = apps});
+  templates::private_landing_zone(
+      s, {.vnet_range = base + ".0.0/16",
+          .endpoints_range = base + ".1.0/24",
+          .apps_range = base + ".2.0/26",
+          .endpoint_ports = {
+              {"allow-apps-https", "443",
+               "Front end and extractor to storage, Key Vault, Computer Vision and the extractor's "
+               "own site"},
+              {"allow-apps-smb", "445", "Elastic Premium content share on Azure Files"}}});
 }
 
 /// The best practices' alerts (failure rate, latency, function errors, storage capacity are

@@ -37,26 +37,13 @@ int embeddings_capacity(const Environment& env) {
 /// and routes the API's outbound calls through the VNet.
 void declare_network(Stack& s, const Environment& env) {
   const std::string base = env.is_prod() ? "10.40" : "10.41";
-  const std::string endpoints_range = base + ".1.0/24";
-  const std::string apps_range = base + ".2.0/26";
   // Everything behind an endpoint speaks HTTPS: the models, the vault and the API's own site.
-  auto& endpoints_nsg = s.add<NetworkSecurityGroup>(
-      "endpoints", {.rules = {{.name = "allow-api-https",
-                               .priority = 100,
-                               .source = apps_range,
-                               .destination = endpoints_range,
-                               .destination_ports = "443",
-                               .description = "API to Azure OpenAI, Key Vault and its own site"}}});
-  // The integration subnet carries the API's outbound traffic only: nothing comes in.
-  auto& apps_nsg = s.add<NetworkSecurityGroup>("apps", {});
-  auto& vnet = s.add<VirtualNetwork>("vnet", {.address_space = {base + ".0.0/16"}});
-  auto& endpoints =
-      vnet.subnet("endpoints", {.address_prefix = endpoints_range, .nsg = endpoints_nsg});
-  auto& apps = vnet.subnet("apps", {.address_prefix = apps_range,
-                                    .nsg = apps_nsg,
-                                    .delegation = SubnetDelegation::web_server_farms});
-  s.add<PrivateNetwork>("network",
-                        {.vnet = vnet, .endpoints_subnet = endpoints, .integration_subnet = apps});
+  templates::private_landing_zone(
+      s, {.vnet_range = base + ".0.0/16",
+          .endpoints_range = base + ".1.0/24",
+          .apps_range = base + ".2.0/26",
+          .endpoint_ports = {
+              {"allow-api-https", "443", "API to Azure OpenAI, Key Vault and its own site"}}});
 }
 
 /// Declared once, run per environment. Every environment keeps the security posture of the

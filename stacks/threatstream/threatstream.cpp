@@ -134,41 +134,18 @@ void declare_alerting(Stack& s, const Environment& env, Observability& monitorin
 /// host storage), Redis, Key Vault and the Function App their endpoints and DNS zones.
 void declare_network(Stack& s, const Environment& env) {
   const std::string base = env.is_prod() ? "10.20" : "10.21";
-  const std::string endpoints_range = base + ".1.0/24";
-  const std::string apps_range = base + ".2.0/26";
   // The endpoints take HTTPS (Key Vault, Cosmos DB, blob/queue/table, the app's own site),
   // SMB (the Elastic Premium content share on Azure Files) and Redis over TLS, from the
   // Function App's integration subnet only.
-  auto& endpoints_nsg = s.add<NetworkSecurityGroup>(
-      "endpoints",
-      {.rules = {{.name = "allow-apps-https",
-                  .priority = 100,
-                  .source = apps_range,
-                  .destination = endpoints_range,
-                  .destination_ports = "443",
-                  .description = "Function App to Key Vault, Cosmos DB, storage and its own site"},
-                 {.name = "allow-apps-smb",
-                  .priority = 110,
-                  .source = apps_range,
-                  .destination = endpoints_range,
-                  .destination_ports = "445",
-                  .description = "Elastic Premium content share on Azure Files"},
-                 {.name = "allow-apps-redis",
-                  .priority = 120,
-                  .source = apps_range,
-                  .destination = endpoints_range,
-                  .destination_ports = "6380",
-                  .description = "Redis over TLS"}}});
-  // The integration subnet carries the app's outbound traffic only: nothing comes in.
-  auto& apps_nsg = s.add<NetworkSecurityGroup>("apps", {});
-  auto& vnet = s.add<VirtualNetwork>("vnet", {.address_space = {base + ".0.0/16"}});
-  auto& endpoints =
-      vnet.subnet("endpoints", {.address_prefix = endpoints_range, .nsg = endpoints_nsg});
-  auto& apps = vnet.subnet("apps", {.address_prefix = apps_range,
-                                    .nsg = apps_nsg,
-                                    .delegation = SubnetDelegation::web_server_farms});
-  s.add<PrivateNetwork>("network",
-                        {.vnet = vnet, .endpoints_subnet = endpoints, .integration_subnet = apps});
+  templates::private_landing_zone(
+      s,
+      {.vnet_range = base + ".0.0/16",
+       .endpoints_range = base + ".1.0/24",
+       .apps_range = base + ".2.0/26",
+       .endpoint_ports = {{"allow-apps-https", "443",
+                           "Function App to Key Vault, Cosmos DB, storage and its own site"},
+                          {"allow-apps-smb", "445", "Elastic Premium content share on Azure Files"},
+                          {"allow-apps-redis", "6380", "Redis over TLS"}}});
 }
 
 /// Declared once, run per environment. Dev is cheap and short-lived (serverless Cosmos DB, a
