@@ -91,6 +91,24 @@ void check_window(const Construct& owner, std::string_view frequency, std::strin
   }
 }
 
+/// Alert rule names: Azure Monitor's rule for both alert kinds.
+constexpr NamingRule kAlertNaming{.min_length = 1,
+                                  .max_length = 260,
+                                  .charset =
+                                      "printable characters except "
+                                      "'%', '&', '\\', '?' and '/'",
+                                  .allowed = chars::insights};
+
+/// What both alert kinds reference: the watched resource and the action groups.
+void collect_alert_references(const Resource* scope,
+                              const std::vector<Link<ActionGroup>>& action_groups,
+                              std::vector<Ref>& out) {
+  if (scope != nullptr) out.push_back(scope->id());
+  for (const auto& group : action_groups) {
+    if (group) out.push_back(group->id());
+  }
+}
+
 }  // namespace
 
 std::string_view to_string(Aggregation aggregation) {
@@ -242,22 +260,14 @@ void ActionGroup::validate(Diagnostics& out) const {
 
 // --- MetricAlert ----------------------------------------------------------------------------
 
-const ResourceKind MetricAlert::kKind{.name = "metric alert",
-                                      .abbreviation = "alert",
-                                      .naming = {.min_length = 1,
-                                                 .max_length = 260,
-                                                 .charset = "printable characters except "
-                                                            "'%', '&', '\\', '?' and '/'",
-                                                 .allowed = chars::insights}};
+const ResourceKind MetricAlert::kKind{
+    .name = "metric alert", .abbreviation = "alert", .naming = kAlertNaming};
 
 MetricAlert::MetricAlert(Construct& scope, std::string id, Props props)
     : Resource(scope, std::move(id), props.name, props.tags), props_(std::move(props)) {}
 
 void MetricAlert::collect_references(std::vector<Ref>& out) const {
-  if (props_.scope) out.push_back(props_.scope->id());
-  for (const auto& group : props_.action_groups) {
-    if (group) out.push_back(group->id());
-  }
+  collect_alert_references(props_.scope.get(), props_.action_groups, out);
 }
 
 void MetricAlert::validate(Diagnostics& out) const {
@@ -302,22 +312,14 @@ void MetricAlert::validate(Diagnostics& out) const {
 
 // --- ScheduledQueryAlert --------------------------------------------------------------------
 
-const ResourceKind ScheduledQueryAlert::kKind{.name = "scheduled query alert",
-                                              .abbreviation = "alert",
-                                              .naming = {.min_length = 1,
-                                                         .max_length = 260,
-                                                         .charset = "printable characters except "
-                                                                    "'%', '&', '\\', '?' and '/'",
-                                                         .allowed = chars::insights}};
+const ResourceKind ScheduledQueryAlert::kKind{
+    .name = "scheduled query alert", .abbreviation = "alert", .naming = kAlertNaming};
 
 ScheduledQueryAlert::ScheduledQueryAlert(Construct& scope, std::string id, Props props)
     : Resource(scope, std::move(id), props.name, props.tags), props_(std::move(props)) {}
 
 void ScheduledQueryAlert::collect_references(std::vector<Ref>& out) const {
-  if (props_.scope) out.push_back(props_.scope->id());
-  for (const auto& group : props_.action_groups) {
-    if (group) out.push_back(group->id());
-  }
+  collect_alert_references(props_.scope.get(), props_.action_groups, out);
 }
 
 void ScheduledQueryAlert::validate(Diagnostics& out) const {

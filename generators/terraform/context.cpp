@@ -15,6 +15,11 @@ void unknown_attribute(std::string_view type, std::string_view name) {
   throw std::logic_error(fmt::format("{} has no attribute mapped for '{}'", type, name));
 }
 
+std::string id_or_name(std::string_view type, std::string_view name) {
+  if (name == "id" || name == "name") return std::string(name);
+  unknown_attribute(type, name);
+}
+
 std::string Context::label(const Resource& resource) {
   // path is "<app>/<env>/<id>/<id>..."; the label is the part below the stack.
   const std::string& path = resource.path();
@@ -47,9 +52,9 @@ hcl::Value Context::value(const Expr& expr) {
             parts.emplace_back(traversal(p));
           } else if constexpr (std::is_same_v<T, Builtin>) {
             uses_client_config_ = true;
-            parts.emplace_back(hcl::Traversal{
-                {"data", "azurerm_client_config", "current",
-                 p == Builtin::tenant_id ? "tenant_id" : "subscription_id"}});
+            parts.emplace_back(
+                hcl::Traversal{{"data", "azurerm_client_config", "current",
+                                p == Builtin::tenant_id ? "tenant_id" : "subscription_id"}});
           } else if constexpr (std::is_same_v<T, ParameterRef>) {
             parts.emplace_back(hcl::Traversal{{"var", p.parameter->name}});
           }

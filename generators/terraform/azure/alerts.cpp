@@ -32,8 +32,7 @@ hcl::List action_group_ids(const std::vector<Link<azure::ActionGroup>>& groups, 
 std::string_view resource_type(const azure::ActionGroup&) { return "azurerm_monitor_action_group"; }
 
 std::string attribute(const azure::ActionGroup&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_monitor_action_group", name);
+  return id_or_name("azurerm_monitor_action_group", name);
 }
 
 void emit(const azure::ActionGroup& group, Context& context) {
@@ -64,8 +63,7 @@ void emit(const azure::ActionGroup& group, Context& context) {
 std::string_view resource_type(const azure::MetricAlert&) { return "azurerm_monitor_metric_alert"; }
 
 std::string attribute(const azure::MetricAlert&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_monitor_metric_alert", name);
+  return id_or_name("azurerm_monitor_metric_alert", name);
 }
 
 void emit(const azure::MetricAlert& alert, Context& context) {
@@ -109,8 +107,7 @@ std::string_view resource_type(const azure::ScheduledQueryAlert&) {
 }
 
 std::string attribute(const azure::ScheduledQueryAlert&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_monitor_scheduled_query_rules_alert_v2", name);
+  return id_or_name("azurerm_monitor_scheduled_query_rules_alert_v2", name);
 }
 
 void emit(const azure::ScheduledQueryAlert& alert, Context& context) {

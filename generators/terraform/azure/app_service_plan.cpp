@@ -7,8 +7,7 @@ namespace iac::gen::terraform {
 std::string_view resource_type(const azure::AppServicePlan&) { return "azurerm_service_plan"; }
 
 std::string attribute(const azure::AppServicePlan&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_service_plan", name);
+  return id_or_name("azurerm_service_plan", name);
 }
 
 void emit(const azure::AppServicePlan& plan, Context& context) {

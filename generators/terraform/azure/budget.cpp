@@ -12,8 +12,7 @@ std::string_view resource_type(const azure::ResourceGroupBudget&) {
 }
 
 std::string attribute(const azure::ResourceGroupBudget&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_consumption_budget_resource_group", name);
+  return id_or_name("azurerm_consumption_budget_resource_group", name);
 }
 
 void emit(const azure::ResourceGroupBudget& budget, Context& context) {

@@ -51,8 +51,7 @@ std::string_view resource_type(const azure::CognitiveDeployment&) {
 }
 
 std::string attribute(const azure::CognitiveDeployment&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_cognitive_deployment", name);
+  return id_or_name("azurerm_cognitive_deployment", name);
 }
 
 void emit(const azure::CognitiveDeployment& deployment, Context& context) {

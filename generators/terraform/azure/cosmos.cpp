@@ -113,8 +113,7 @@ std::string_view resource_type(const azure::CosmosSqlDatabase&) {
 }
 
 std::string attribute(const azure::CosmosSqlDatabase&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_cosmosdb_sql_database", name);
+  return id_or_name("azurerm_cosmosdb_sql_database", name);
 }
 
 void emit(const azure::CosmosSqlDatabase& database, Context& context) {
@@ -132,8 +131,7 @@ std::string_view resource_type(const azure::CosmosSqlContainer&) {
 }
 
 std::string attribute(const azure::CosmosSqlContainer&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_cosmosdb_sql_container", name);
+  return id_or_name("azurerm_cosmosdb_sql_container", name);
 }
 
 void emit(const azure::CosmosSqlContainer& container, Context& context) {
@@ -177,8 +175,7 @@ std::string_view resource_type(const azure::CosmosSqlRoleAssignment&) {
 }
 
 std::string attribute(const azure::CosmosSqlRoleAssignment&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_cosmosdb_sql_role_assignment", name);
+  return id_or_name("azurerm_cosmosdb_sql_role_assignment", name);
 }
 
 void emit(const azure::CosmosSqlRoleAssignment& assignment, Context& context) {

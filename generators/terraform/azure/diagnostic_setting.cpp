@@ -10,8 +10,7 @@ std::string_view resource_type(const azure::DiagnosticSetting&) {
 }
 
 std::string attribute(const azure::DiagnosticSetting&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_monitor_diagnostic_setting", name);
+  return id_or_name("azurerm_monitor_diagnostic_setting", name);
 }
 
 void emit(const azure::DiagnosticSetting& setting, Context& context) {

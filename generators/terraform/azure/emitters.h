@@ -23,4 +23,7 @@ IACGEN_AZURE_KINDS(IACGEN_TERRAFORM_EMITTER)
 /// error in the emitter table).
 [[noreturn]] void unknown_attribute(std::string_view type, std::string_view name);
 
+/// attribute() of a kind whose references use only `id` and `name`.
+std::string id_or_name(std::string_view type, std::string_view name);
+
 }  // namespace iac::gen::terraform

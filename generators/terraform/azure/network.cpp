@@ -6,15 +6,6 @@
 
 namespace iac::gen::terraform {
 
-namespace {
-
-std::string id_or_name(std::string_view type, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute(type, name);
-}
-
-}  // namespace
-
 // --- virtual network ---------------------------------------------------------------------------
 
 std::string_view resource_type(const azure::VirtualNetwork&) { return "azurerm_virtual_network"; }

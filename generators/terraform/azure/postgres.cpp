@@ -77,8 +77,7 @@ std::string_view resource_type(const azure::PostgresConfiguration&) {
 }
 
 std::string attribute(const azure::PostgresConfiguration&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_postgresql_flexible_server_configuration", name);
+  return id_or_name("azurerm_postgresql_flexible_server_configuration", name);
 }
 
 void emit(const azure::PostgresConfiguration& configuration, Context& context) {
@@ -98,8 +97,7 @@ std::string_view resource_type(const azure::PostgresDatabase&) {
 }
 
 std::string attribute(const azure::PostgresDatabase&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_postgresql_flexible_server_database", name);
+  return id_or_name("azurerm_postgresql_flexible_server_database", name);
 }
 
 void emit(const azure::PostgresDatabase& database, Context& context) {

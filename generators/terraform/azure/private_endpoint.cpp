@@ -11,8 +11,7 @@ namespace iac::gen::terraform {
 std::string_view resource_type(const azure::PrivateDnsZone&) { return "azurerm_private_dns_zone"; }
 
 std::string attribute(const azure::PrivateDnsZone&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_private_dns_zone", name);
+  return id_or_name("azurerm_private_dns_zone", name);
 }
 
 void emit(const azure::PrivateDnsZone& zone, Context& context) {
@@ -32,8 +31,7 @@ std::string_view resource_type(const azure::PrivateDnsZoneVirtualNetworkLink&) {
 }
 
 std::string attribute(const azure::PrivateDnsZoneVirtualNetworkLink&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_private_dns_zone_virtual_network_link", name);
+  return id_or_name("azurerm_private_dns_zone_virtual_network_link", name);
 }
 
 void emit(const azure::PrivateDnsZoneVirtualNetworkLink& link, Context& context) {
@@ -54,8 +52,7 @@ void emit(const azure::PrivateDnsZoneVirtualNetworkLink& link, Context& context)
 std::string_view resource_type(const azure::PrivateEndpoint&) { return "azurerm_private_endpoint"; }
 
 std::string attribute(const azure::PrivateEndpoint&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_private_endpoint", name);
+  return id_or_name("azurerm_private_endpoint", name);
 }
 
 void emit(const azure::PrivateEndpoint& endpoint, Context& context) {

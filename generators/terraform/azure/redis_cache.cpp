@@ -52,8 +52,7 @@ std::string_view resource_type(const azure::RedisAccessPolicyAssignment&) {
 }
 
 std::string attribute(const azure::RedisAccessPolicyAssignment&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_redis_cache_access_policy_assignment", name);
+  return id_or_name("azurerm_redis_cache_access_policy_assignment", name);
 }
 
 void emit(const azure::RedisAccessPolicyAssignment& assignment, Context& context) {

@@ -7,8 +7,7 @@ namespace iac::gen::terraform {
 std::string_view resource_type(const azure::RoleAssignment&) { return "azurerm_role_assignment"; }
 
 std::string attribute(const azure::RoleAssignment&, std::string_view name) {
-  if (name == "id" || name == "name") return std::string(name);
-  unknown_attribute("azurerm_role_assignment", name);
+  return id_or_name("azurerm_role_assignment", name);
 }
 
 void emit(const azure::RoleAssignment& assignment, Context& context) {
