@@ -10,8 +10,9 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/check.h"
-#include "cli/graph.h"
 #include "cli/diff.h"
+#include "cli/graph.h"
+#include "cli/init.h"
 #include "dsl/core/app.h"
 #include "dsl/core/resource.h"
 #include "dsl/core/stack.h"
@@ -221,6 +222,7 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
              "  iacgen check --format sarif              policy findings for code scanning\n"
              "  iacgen explain AZ-KV-001                 why a rule exists, how to fix it\n"
              "  iacgen graph --app A --env prod | dot -Tsvg > prod.svg   draw an environment\n"
+             "  iacgen init orders                       scaffold stacks/orders/ (then rebuild)\n"
              "\nExit codes: 0 ok, 1 diff found drift or check found findings, 2 usage error, "
              "3 the model has errors "
              "(nothing written), 4 the output could not be written (previous output intact).");
@@ -261,6 +263,13 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
                    "full: every resource and reference; summary: the README's view")
       ->check(CLI::IsMember({"full", "summary"}))
       ->capture_default_str();
+  std::string init_name;
+  std::string init_root = ".";
+  auto* init = cli.add_subcommand(
+      "init",
+      "Scaffold a new application in stacks/ (dev, staging, prod), registered in the build");
+  init->add_option("app", init_name, "The application's name, e.g. orders")->required();
+  init->add_option("--root", init_root, "The iacgen project's root folder")->capture_default_str();
   std::string rule_id;
   auto* explain = cli.add_subcommand("explain", "Explain a policy rule and how to fix it");
   explain->add_option("rule", rule_id, "Rule id, e.g. AZ-KV-001")->required();
@@ -275,6 +284,7 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
     cli.exit(error);
     return kUsage;
   }
+  if (init->parsed()) return run_init(init_root, init_name);
   if (explain->parsed()) return run_explain(apps, rule_id);
   if (graph->parsed()) return run_graph(apps, graph_options);
   if (check->parsed()) {
