@@ -152,16 +152,17 @@ void declare_network(Stack& s, const Environment& env) {
 /// "Consumption Plan, $0.20" and "Dev/Test: single region, serverless Cosmos DB"): Y1 has no
 /// VNet integration and no inbound private endpoint, and its outbound addresses are shared by
 /// the scale unit and change, so no firewall can list them. Making dev private would take an
-/// Elastic Premium EP1 (about $150 a month) or a B1 with Always On ($13) plus eight private
-/// endpoints and seven DNS zones (about $62 a month) against a $100 dev budget whose workload
-/// the seed estimates at $56-81; iacgen does not model Flex Consumption function apps yet
-/// (IAC-APP-013). So dev opens the public endpoints of what the function reads, deliberately
-/// and with these reasons, and keeps every credential an Entra ID token: Cosmos DB with its
-/// account keys off and a data role (AZ-COSMOS-001), Redis with access keys off and a data
+/// Elastic Premium EP1 (about $150 a month) or a B1 with Always On ($13), plus seven or eight
+/// private endpoints and as many DNS zones (about $55-62 a month), against a $100 dev budget
+/// whose workload the seed estimates at $56-81; iacgen does not model Flex Consumption function
+/// apps yet (IAC-APP-013). So dev opens the public endpoints of what the function reads,
+/// deliberately and with these reasons, and keeps every credential an Entra ID token: Cosmos DB
+/// with its account keys off and a data role (AZ-COSMOS-001), Redis with access keys off and a data
 /// access policy (AZ-REDIS-001), Key Vault authorizing each Key Vault reference through RBAC
 /// (AZ-KV-002). Dev holds indicators from public threat feeds and the feeds' dev API keys;
 /// staging and prod, which hold the production keys, stay private. The policy reports each
-/// open firewall as the dev-level warning it is (AZ-COSMOS-003, AZ-KV-003, AZ-ST-004).
+/// open endpoint as the dev-level warning it is (AZ-COSMOS-003, AZ-KV-003, AZ-REDIS-002,
+/// AZ-ST-004).
 PublicNetwork dev_data_access(const Environment& env, const char* what) {
   if (!env.is_dev()) return PublicNetwork::disabled();
   return PublicNetwork::open(std::string("dev's Y1 Functions host has no VNet integration and "

@@ -153,7 +153,7 @@ TEST_CASE("threatstream: every environment's function reaches its data and its r
   CHECK(dev.bicep().has_resource(
       "Microsoft.DocumentDB/databaseAccounts",
       {{"properties.publicNetworkAccess", "Enabled"}, {"properties.disableLocalAuth", "true"}}));
-  for (std::string rule : {"AZ-COSMOS-003", "AZ-KV-003", "AZ-ST-004"}) {
+  for (std::string rule : {"AZ-COSMOS-003", "AZ-KV-003", "AZ-REDIS-002", "AZ-ST-004"}) {
     CAPTURE(rule);
     CHECK(dev.fires(rule));  // reported at dev's level: a warning, not an error
   }
