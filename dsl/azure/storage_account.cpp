@@ -87,13 +87,19 @@ namespace iac::azure {
 
 std::vector<PrivateLinkService> StorageAccount::private_link_services() const {
   std::vector<PrivateLinkService> services{{"blob", "privatelink.blob.core.windows.net"}};
-  const auto& resources = stack().resources();
-  const bool host_storage = std::any_of(resources.begin(), resources.end(), [&](const Resource* r) {
+  bool host_storage = false;
+  bool content_share = false;
+  for (const Resource* r : stack().resources()) {
     const auto* app = dynamic_cast<const LinuxFunctionApp*>(r);
-    return app != nullptr && app->props().storage.get() == this;
-  });
+    if (app == nullptr || app->props().storage.get() != this) continue;
+    host_storage = true;
+    // Only Y1 and Elastic Premium mount a content share on Azure Files; on a dedicated plan the
+    // host reaches blobs, queues and tables with its identity, and a file endpoint would cost
+    // without serving traffic.
+    content_share = content_share || !app->storage_uses_managed_identity();
+  }
+  if (content_share) services.push_back({"file", "privatelink.file.core.windows.net"});
   if (host_storage) {
-    services.push_back({"file", "privatelink.file.core.windows.net"});
     services.push_back({"queue", "privatelink.queue.core.windows.net"});
     services.push_back({"table", "privatelink.table.core.windows.net"});
   }

@@ -65,10 +65,11 @@ class StorageAccount final : public Resource {
   AnyResource as_any() const override { return this; }
   std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
-  /// Blob always (containers and the data the account holds); queue, table and file too when
-  /// a function app uses the account as its host storage, since the Functions host reaches all
-  /// four (keys and leases in blobs, trigger bookkeeping in queues and tables, the content
-  /// share on Azure Files). An endpoint per unused service would cost without serving traffic.
+  /// Blob always (containers and the data the account holds); queue and table too when a
+  /// function app uses the account as its host storage (keys and leases in blobs, trigger
+  /// bookkeeping in queues and tables), and file when that app's plan (Y1, Elastic Premium)
+  /// mounts its content share on Azure Files. An endpoint per unused service would cost
+  /// without serving traffic.
   std::vector<PrivateLinkService> private_link_services() const override;
   const PublicNetwork* public_network() const override { return &props_.public_network; }
 

@@ -46,20 +46,36 @@ int api_workers(const Environment& env) {
   return env.is_staging() ? 2 : 1;
 }
 
-/// Staging and prod are private (seeds/004): one VNet per environment, a subnet for the private
-/// endpoints and one for the API's outbound VNet integration, each behind a least-privilege
-/// NSG. The PrivateNetwork switch gives the media account (blob), Key Vault, Managed Redis and
-/// the API their private endpoints and DNS zones, and integrates the API with the VNet.
-void declare_network(Stack& s, const Environment& env) {
-  const std::string base = env.is_prod() ? "10.30" : "10.31";
-  templates::private_landing_zone(
+/// Every environment is private, dev included (seeds/004 for staging and prod): one VNet per
+/// environment, a subnet for the private endpoints and one for the API's outbound VNet
+/// integration, each behind a least-privilege NSG. The PrivateNetwork switch gives the media
+/// account (blob), Key Vault, the cache, the PostgreSQL server and (in staging and prod) the
+/// API their private endpoints and DNS zones, and integrates the API with the VNet.
+///
+/// Why dev is private too: the API reaches PostgreSQL, the media account, the cache and its Key
+/// Vault references through its own network, and all four have public access off. The public
+/// alternative is worse: the B1 app's outbound addresses change with the scale unit, so the
+/// server would need "allow all Azure services" (0.0.0.0, every tenant's Azure address) and the
+/// vault a firewall open to every address (Key Vault references are resolved from the app's
+/// network), on a PHI-tagged workload. The B1 plan supports VNet integration, so dev costs four
+/// endpoints and four DNS zones (about $31 a month, within the $200 dev budget).
+PrivateNetwork& declare_network(Stack& s, const Environment& env) {
+  const std::string base = env.is_prod() ? "10.30" : env.is_staging() ? "10.31" : "10.32";
+  // Dev's cache is Azure Cache for Redis (TLS on 6380), staging's and prod's Azure Managed Redis
+  // (10000). The endpoints subnet enforces its NSG on private endpoint traffic, so each port the
+  // API uses is listed, PostgreSQL's included.
+  return templates::private_landing_zone(
       s,
       {.vnet_range = base + ".0.0/16",
        .endpoints_range = base + ".1.0/24",
        .apps_range = base + ".2.0/26",
        .endpoint_ports = {
            {"allow-api-https", "443", "Booking API to Key Vault, media storage and its own site"},
-           {"allow-api-redis", "10000", "Booking API to Azure Managed Redis over TLS"}}});
+           env.is_dev() ? templates::EndpointPort{"allow-api-redis", "6380",
+                                                  "Booking API to Azure Cache for Redis over TLS"}
+                        : templates::EndpointPort{"allow-api-redis", "10000",
+                                                  "Booking API to Azure Managed Redis over TLS"},
+           {"allow-api-postgres", "5432", "Booking API to PostgreSQL over TLS"}}});
 }
 
 /// The booking database: a Burstable server in dev; General Purpose in staging; in prod
@@ -96,7 +112,7 @@ PostgresFlexibleServerProps database_server(const Environment& env) {
 void declare(Stack& s, const Environment& env) {
   // PHI is processed here: the tag marks every resource as in scope of the HIPAA BAA review.
   Tags::of(s).add("cost-center", "clinic").add("data-classification", "phi");
-  if (!env.is_dev()) declare_network(s, env);
+  PrivateNetwork& network = declare_network(s, env);
 
   auto& monitoring = s.add<Observability>(
       "monitoring", {.log_retention_days = env.is_prod() ? 90 : 30,
@@ -145,6 +161,15 @@ void declare(Stack& s, const Environment& env) {
                                                 "clinic VPN egress; dev holds synthetic data only")
                                           : PublicNetwork::disabled(),
                     .health_check_path = "/healthz"}});
+  if (env.is_dev()) {
+    // Front Door Standard has no Private Link origins: dev's API keeps its public endpoint,
+    // admitting only this Front Door profile and the clinic VPN (over which the dev runner
+    // deploys), and reaches its data privately through its VNet integration.
+    network.without_private_endpoint(api,
+                                     "Front Door Standard (dev) reaches its origins over the "
+                                     "internet; the app admits only this profile and the VPN",
+                                     {.owner = "clinic-platform", .expires = "2027-06-30"});
+  }
   api.package({.path = "api",
                .build = "dotnet publish src/Clinic.Api -c Release -o publish",
                .output = "publish"});

@@ -28,22 +28,26 @@ constexpr const char* kResults = "results";
 /// The month the budgets were first deployed: fixed, so that every synth writes the same date.
 constexpr const char* kBudgetStart = "2026-12-01";
 
-/// Staging and prod are private (seed 004: "Private Endpoints: No public exposure", "NSGs:
-/// least privilege"): one VNet per environment, a subnet for the private endpoints and one for
-/// both apps' outbound VNet integration, each behind its own NSG. The PrivateNetwork switch
-/// gives the storage accounts, Key Vault, Computer Vision and both apps their endpoints and DNS
-/// zones, and routes the apps' outbound calls through the VNet.
-void declare_network(Stack& s, const Environment& env) {
-  const std::string base = env.is_prod() ? "10.50" : "10.51";
-  templates::private_landing_zone(
-      s, {.vnet_range = base + ".0.0/16",
-          .endpoints_range = base + ".1.0/24",
-          .apps_range = base + ".2.0/26",
-          .endpoint_ports = {
-              {"allow-apps-https", "443",
-               "Front end and extractor to storage, Key Vault, Computer Vision and the extractor's "
-               "own site"},
-              {"allow-apps-smb", "445", "Elastic Premium content share on Azure Files"}}});
+/// Every environment is private, dev included (seed 004 for staging and prod: "Private
+/// Endpoints: No public exposure", "NSGs: least privilege"): one VNet per environment, a subnet
+/// for the private endpoints and one for both apps' outbound VNet integration, each behind its
+/// own NSG. The PrivateNetwork switch gives the storage accounts, Key Vault, Computer Vision,
+/// the extractor and (in staging and prod) the front end their endpoints and DNS zones, and
+/// routes the apps' outbound calls through the VNet.
+PrivateNetwork& declare_network(Stack& s, const Environment& env) {
+  const std::string base = env.is_prod() ? "10.50" : env.is_staging() ? "10.51" : "10.52";
+  std::vector<templates::EndpointPort> ports{
+      {"allow-apps-https", "443",
+       "Front end and extractor to storage, Key Vault, Computer Vision and the extractor's "
+       "own site"}};
+  // Only Elastic Premium mounts a content share; dev's extractor runs on a dedicated plan.
+  if (!env.is_dev()) {
+    ports.push_back({"allow-apps-smb", "445", "Elastic Premium content share on Azure Files"});
+  }
+  return templates::private_landing_zone(s, {.vnet_range = base + ".0.0/16",
+                                             .endpoints_range = base + ".1.0/24",
+                                             .apps_range = base + ".2.0/26",
+                                             .endpoint_ports = std::move(ports)});
 }
 
 /// The best practices' alerts (failure rate, latency, function errors, storage capacity are
@@ -87,13 +91,27 @@ void declare_alerting(Stack& s, const Environment& env, Observability& monitorin
                                                  .action_groups = {ops}}}});
 }
 
-/// Declared once, run per environment. Dev is cheap (a B1 front end, a consumption-plan
-/// extractor, LRS storage, no private network); staging mirrors prod's shape on fewer workers;
-/// prod runs zone-balanced front end workers, an always-ready Elastic Premium extractor
-/// (the seed's "min instances for cold start reduction") and geo-zone-redundant documents.
+/// Declared once, run per environment. Dev is cheap (one B1 plan for the front end and the
+/// extractor, LRS storage, the smallest private network); staging mirrors prod's shape on
+/// fewer workers; prod runs zone-balanced front end workers, an always-ready Elastic Premium
+/// extractor (the seed's "min instances for cold start reduction") and geo-zone-redundant
+/// documents.
+///
+/// How dev reaches its data. The extractor reads the documents and calls Computer Vision with
+/// its identity, the front end reads the documents and the vault (a Key Vault reference), and
+/// calls the extractor; all of them had public access off while dev had no network, and a Y1
+/// extractor can have none (no VNet integration, outbound addresses no firewall can list).
+/// Opening them is not an option without weakening: Computer Vision open to every address is an
+/// error in every environment (AZ-COG-003), and the documents are the confidential part of the
+/// system even when synthetic. So dev is private like staging and prod, at the least cost: the
+/// extractor moves from Y1 to the front end's B1 plan (no extra plan; a dedicated plan supports
+/// VNet integration, and its Functions host reaches its storage with its identity, so the host
+/// account loses its shared key and needs no file endpoint), and the network adds seven private
+/// endpoints and six DNS zones, about $54 a month, within the $100 dev budget. Elastic Premium
+/// (about $150 a month) would have broken it; Flex Consumption apps are not modeled (IAC-APP-013).
 void declare(Stack& s, const Environment& env) {
   Tags::of(s).add("cost-center", "hso-data").add("data-classification", "confidential");
-  if (!env.is_dev()) declare_network(s, env);
+  PrivateNetwork& network = declare_network(s, env);
 
   auto& monitoring = s.add<Observability>(
       "monitoring", {.log_retention_days = env.is_prod() ? 90 : 30,
@@ -111,17 +129,18 @@ void declare(Stack& s, const Environment& env) {
   documents.container(kUploads);
   documents.container(kResults);
 
-  // The Functions host storage. The Y1 and EP plans mount their code from an Azure Files share,
-  // which only accepts the account key: the key stays enabled there, for the host only.
-  const bool consumption = env.is_dev();
+  // The Functions host storage. Elastic Premium (staging, prod) mounts its code from an Azure
+  // Files share, which only accepts the account key: the key stays enabled there, for the host
+  // only. Dev's dedicated plan runs from the deployed package and the host signs in with its
+  // identity, so dev's account is Entra ID only.
+  const bool dedicated_extractor = env.is_dev();
   auto& host_storage = s.add<StorageAccount>(
-      "st",
-      {.replication = env.is_prod() ? Replication::gzrs : Replication::lrs,
-       .public_network = consumption ? PublicNetwork::open("Y1 consumption plans have no VNet "
-                                                           "integration to reach a private account")
-                                     : PublicNetwork::disabled(),
-       .entra_only_auth = Control::waived("the Functions content share (Azure Files) needs the "
-                                          "account key; documents are in an Entra-only account")});
+      "st", {.replication = env.is_prod() ? Replication::gzrs : Replication::lrs,
+             .entra_only_auth = dedicated_extractor
+                                    ? Control::enforced()
+                                    : Control::waived("the Functions content share (Azure Files) "
+                                                      "needs the account key; documents are in "
+                                                      "an Entra-only account")});
   if (!env.is_dev()) {
     policy::suppress(host_storage, "AZ-ST-003",
                      "Elastic Premium content share requires the account key; the account has "
@@ -134,19 +153,28 @@ void declare(Stack& s, const Environment& env) {
 
   auto& vault = s.add<KeyVault>("kv", {.soft_delete_retention_days = env.is_prod() ? 90 : 7});
 
-  // The extractor: an HTTP function the front end calls with a function key.
-  auto& func_plan =
-      s.add<AppServicePlan>("func-plan", {.sku = consumption ? PlanSku::Y1 : PlanSku::EP1,
-                                          .worker_count = env.is_prod() ? 3 : 1,
-                                          .zone_balancing = env.is_prod()});
-  auto& extractor = s.add<LinuxFunctionApp>(
-      "func",
-      {.plan = func_plan,
-       .storage = host_storage,
-       .runtime = Runtime::python("3.11"),
-       .insights = monitoring.insights(),
-       .settings = {.health_check_path =
-                        consumption ? std::nullopt : std::optional<std::string>("/api/health")}});
+  // The Streamlit front end's plan; in dev the extractor runs on it too.
+  auto& web_plan = s.add<AppServicePlan>("web-plan", {.sku = env.is_dev()    ? PlanSku::B1
+                                                             : env.is_prod() ? PlanSku::P1v3
+                                                                             : PlanSku::P0v3,
+                                                      .worker_count = env.is_prod()      ? 3
+                                                                      : env.is_staging() ? 2
+                                                                                         : 1,
+                                                      .zone_balancing = env.is_prod()});
+
+  // The extractor: an HTTP function the front end calls with a function key. Dev shares the
+  // front end's B1 worker (a few synthetic documents a day need no plan of their own).
+  auto& func_plan = dedicated_extractor
+                        ? web_plan
+                        : s.add<AppServicePlan>("func-plan", {.sku = PlanSku::EP1,
+                                                              .worker_count = env.is_prod() ? 3 : 1,
+                                                              .zone_balancing = env.is_prod()});
+  auto& extractor =
+      s.add<LinuxFunctionApp>("func", {.plan = func_plan,
+                                       .storage = host_storage,
+                                       .runtime = Runtime::python("3.11"),
+                                       .insights = monitoring.insights(),
+                                       .settings = {.health_check_path = "/api/health"}});
   extractor.package({.path = "extractor",
                      .build = "python -m pip install --target .python_packages/lib/site-packages "
                               "-r requirements.txt",
@@ -185,13 +213,6 @@ void declare(Stack& s, const Environment& env) {
                          .description = "The extractor reads uploads and writes results"});
 
   // The Streamlit front end.
-  auto& web_plan = s.add<AppServicePlan>("web-plan", {.sku = env.is_dev()    ? PlanSku::B1
-                                                             : env.is_prod() ? PlanSku::P1v3
-                                                                             : PlanSku::P0v3,
-                                                      .worker_count = env.is_prod()      ? 3
-                                                                      : env.is_staging() ? 2
-                                                                                         : 1,
-                                                      .zone_balancing = env.is_prod()});
   auto& web = s.add<LinuxWebApp>(
       "web", {.plan = web_plan,
               .runtime = Runtime::python("3.11"),
@@ -206,6 +227,15 @@ void declare(Stack& s, const Environment& env) {
                            .startup_command = std::string("python -m streamlit run app.py "
                                                           "--server.port ") +
                                               kPort + " --server.address 0.0.0.0"}});
+  if (env.is_dev()) {
+    // Dev's front end is reached over the HSO VPN (the team has no runner or client inside the
+    // VNet for it), through its allow-listed public endpoint; it still reaches the documents,
+    // the vault and the extractor privately through its VNet integration.
+    network.without_private_endpoint(web,
+                                     "dev's front end is used from the HSO VPN through its "
+                                     "allow-listed public endpoint",
+                                     {.owner = "hso-platform", .expires = "2027-06-30"});
+  }
   // Zip-deployed as source: the platform's build (SCM_DO_BUILD_DURING_DEPLOYMENT) installs
   // requirements.txt into the virtual environment the startup command runs in.
   web.package({.path = "frontend"});

@@ -30,13 +30,13 @@ int embeddings_capacity(const Environment& env) {
   return env.is_staging() ? 30 : 10;
 }
 
-/// Staging and prod are private (seed 004: "Private Endpoints: No public exposure", "NSGs:
-/// least privilege"): one VNet per environment, a subnet for the private endpoints and one for
-/// the API's outbound VNet integration, each behind its own NSG. The PrivateNetwork switch gives
-/// the OpenAI account, Key Vault and the API their private endpoints and privatelink DNS zones,
-/// and routes the API's outbound calls through the VNet.
+/// Every environment is private, dev included (seed 004 for staging and prod: "Private
+/// Endpoints: No public exposure", "NSGs: least privilege"): one VNet per environment, a subnet for
+/// the private endpoints and one for the API's outbound VNet integration, each behind its own NSG.
+/// The PrivateNetwork switch gives the OpenAI account, Key Vault and the API their private
+/// endpoints and privatelink DNS zones, and routes the API's outbound calls through the VNet.
 void declare_network(Stack& s, const Environment& env) {
-  const std::string base = env.is_prod() ? "10.40" : "10.41";
+  const std::string base = env.is_prod() ? "10.40" : env.is_staging() ? "10.41" : "10.42";
   // Everything behind an endpoint speaks HTTPS: the models, the vault and the API's own site.
   templates::private_landing_zone(
       s, {.vnet_range = base + ".0.0/16",
@@ -57,11 +57,20 @@ void declare_network(Stack& s, const Environment& env) {
 /// identity (Key Vault Secrets User).
 ///
 /// The diagnostics aspect sends the account's audit, request and trace logs and the vault's
-/// audit events to the workspace, kept 90 days. Staging and prod reach the account, the vault
+/// audit events to the workspace, kept 90 days. Every environment reaches the account, the vault
 /// and the API over private endpoints only (declare_network).
+///
+/// Why dev is private too: the API reads the models and the vault with its identity, through
+/// its own network. Without a VNet, the account and the vault (public access off) were
+/// unreachable from dev's API, and the API itself (public access off, no endpoint) from the
+/// dev runner. Opening them instead is not possible without weakening: a B1 app's outbound
+/// addresses change with the scale unit (no firewall can list them), and an account open to
+/// every address is an error in every environment (AZ-COG-003). The B1 plan supports VNet
+/// integration, so dev needs only three private endpoints (account, vault, API) and three DNS
+/// zones: about $23 a month, within the $150 dev budget, for the same topology as prod.
 void declare(Stack& s, const Environment& env) {
   Tags::of(s).add("cost-center", "ai-platform").add("data-classification", "confidential");
-  if (!env.is_dev()) declare_network(s, env);
+  declare_network(s, env);
 
   // Audit logs are kept 90 days in every environment (the report's retention policy).
   auto& monitoring = s.add<Observability>(
@@ -149,8 +158,8 @@ App openai() {
                     Environment::prod("australiaeast", "australiasoutheast")});
   app.define(declare);
   // The service's own tests gate every change. The API has no public endpoint in any
-  // environment (private endpoints in staging and prod), so each environment deploys from a
-  // runner inside its network.
+  // environment (private endpoints everywhere), so each environment deploys from a runner
+  // inside its network.
   app.delivery(
       {.tests = AppTests{.directory = "api",
                          .install = "npm ci",

@@ -148,6 +148,32 @@ void declare_network(Stack& s, const Environment& env) {
                           {"allow-apps-redis", "6380", "Redis over TLS"}}});
 }
 
+/// How dev reaches its data. Dev runs the Functions host on a Y1 Consumption plan (the seed's
+/// "Consumption Plan, $0.20" and "Dev/Test: single region, serverless Cosmos DB"): Y1 has no
+/// VNet integration and no inbound private endpoint, and its outbound addresses are shared by
+/// the scale unit and change, so no firewall can list them. Making dev private would take an
+/// Elastic Premium EP1 (about $150 a month) or a B1 with Always On ($13), plus seven or eight
+/// private endpoints and as many DNS zones (about $55-62 a month), against a $100 dev budget
+/// whose workload the seed estimates at $56-81; iacgen does not model Flex Consumption function
+/// apps yet (IAC-APP-013). So dev opens the public endpoints of what the function reads,
+/// deliberately and with these reasons, and keeps every credential an Entra ID token: Cosmos DB
+/// with its account keys off and a data role (AZ-COSMOS-001), Redis with access keys off and a data
+/// access policy (AZ-REDIS-001), Key Vault authorizing each Key Vault reference through RBAC
+/// (AZ-KV-002). Dev holds indicators from public threat feeds and the feeds' dev API keys;
+/// staging and prod, which hold the production keys, stay private. The policy reports each
+/// open endpoint as the dev-level warning it is (AZ-COSMOS-003, AZ-KV-003, AZ-REDIS-002,
+/// AZ-ST-004).
+PublicNetwork dev_data_access(const Environment& env, const char* what) {
+  if (!env.is_dev()) return PublicNetwork::disabled();
+  return PublicNetwork::open(std::string("dev's Y1 Functions host has no VNet integration and "
+                                         "no listable outbound address; ") +
+                             what);
+}
+
+/// The egress of the secops VPN, through which the self-hosted dev runner deploys the code and
+/// developers call the HTTP functions (a function key is still required).
+constexpr const char* kSecopsVpnEgress = "192.0.2.0/24";
+
 /// Declared once, run per environment. Dev is cheap and short-lived (serverless Cosmos DB, a
 /// consumption plan, a Basic cache); prod keeps data longer, scales, and survives a regional
 /// outage (autoscale Cosmos DB in two regions, GZRS storage, Elastic Premium, Standard C1 cache).
@@ -165,7 +191,9 @@ void declare(Stack& s, const Environment& env) {
       "cosmos",
       {.capacity = env.is_prod() ? CosmosCapacity::provisioned() : CosmosCapacity::serverless(),
        .regions = env.is_prod() ? env.regions() : std::vector<std::string>{env.location},
-       .zone_redundant = env.is_prod()});
+       .zone_redundant = env.is_prod(),
+       .public_network =
+           dev_data_access(env, "account keys stay off: the function signs in with Entra ID")});
   cosmos.sql_database("threatstream")
       .container("indicators",
                  {.partition_key = "/partition_key",
@@ -195,11 +223,18 @@ void declare(Stack& s, const Environment& env) {
                      {.owner = "secops-platform", .expires = "2027-06-30"});
   }
 
-  auto& cache =
-      s.add<RedisCache>("redis", {.sku = env.is_dev() ? RedisSku::basic : RedisSku::standard,
-                                  .capacity = env.is_dev() ? 0 : 1});
+  auto& cache = s.add<RedisCache>(
+      "redis", {.sku = env.is_dev() ? RedisSku::basic : RedisSku::standard,
+                .capacity = env.is_dev() ? 0 : 1,
+                .public_network = dev_data_access(
+                    env, "access keys stay off: the function signs in with Entra ID")});
 
-  auto& vault = s.add<KeyVault>("kv", {.soft_delete_retention_days = env.is_prod() ? 90 : 7});
+  auto& vault = s.add<KeyVault>(
+      "kv", {.soft_delete_retention_days = env.is_prod() ? 90 : 7,
+             .public_network = dev_data_access(env,
+                                               "Key Vault references are resolved from "
+                                               "there and authorized by RBAC; the vault "
+                                               "holds the feeds' dev keys only")});
 
   // Prod spreads three always-ready instances over the region's availability zones.
   auto& plan = s.add<AppServicePlan>("plan", {.sku = consumption ? PlanSku::Y1 : PlanSku::EP1,
@@ -211,7 +246,15 @@ void declare(Stack& s, const Environment& env) {
        .storage = storage,
        .runtime = Runtime::python("3.11"),
        .insights = monitoring.insights(),
-       .settings = {.health_check_path =
+       // Dev's Y1 app has no private endpoint: the dev runner deploys to it, and developers
+       // call it, from the secops VPN only (deployment with Entra ID, HTTP with function keys).
+       .settings = {.public_network =
+                        consumption ? PublicNetwork::allow_from(
+                                          {kSecopsVpnEgress},
+                                          "Y1 has no inbound private endpoint; the dev runner "
+                                          "and developers come from the secops VPN")
+                                    : PublicNetwork::disabled(),
+                    .health_check_path =
                         consumption ? std::nullopt : std::optional<std::string>("/api/health")},
        // App-wide retry of failed executions; the timer's own policy takes precedence.
        .host = {.retry = Retry::fixed_delay(3, 5s)}});
@@ -271,7 +314,8 @@ App threatstream() {
                     Environment::prod("eastus", "westus")});
   app.define(declare);
   // The ingestion code's own tests gate every change. The app has no open public endpoint in
-  // any environment, so each environment deploys from a runner inside its network.
+  // any environment, so each environment deploys from its own runner: inside the network in
+  // staging and prod, behind the secops VPN (the app's allow list) in dev.
   app.delivery({.tests = AppTests{.directory = "ingestion",
                                   .python = "3.11",
                                   .install = "python -m pip install -r requirements.txt pytest "

@@ -9,6 +9,7 @@
 #include <iacgen/testing.h>
 
 #include "stacks/clinic/clinic.h"
+#include "tests/examples/reachability.h"
 
 namespace {
 
@@ -100,6 +101,49 @@ TEST_CASE("clinic: the API is behind Front Door with a WAF and admits only that 
     CHECK((main_tf.find("Microsoft_DefaultRuleSet") != std::string::npos) == premium);
     CHECK((main_tf.find("private_link {") != std::string::npos) == premium);
   }
+}
+
+TEST_CASE("clinic: every environment's API reaches the database, media, cache and vault") {
+  auto app = stacks::clinic();
+  for (std::string env : {"dev", "staging", "prod"}) {
+    CAPTURE(env);
+    auto synthesized = Synthesized::of(app, env);
+    for (const auto& problem : testing::examples::unreachable_paths(synthesized)) {
+      FAIL_CHECK(problem);
+    }
+    CHECK(PrivateNetwork::of(synthesized.stack()) != nullptr);
+    for (const char* subresource : {"postgresqlServer", "blob", "vault"}) {
+      CAPTURE(subresource);
+      CHECK(synthesized.has<PrivateEndpoint>([subresource](const PrivateEndpoint& endpoint) {
+        return endpoint.props().subresource == subresource;
+      }));
+    }
+    // The endpoints subnet applies its NSG to endpoint traffic: PostgreSQL's port is allowed.
+    CHECK(synthesized.has<NetworkSecurityGroup>([](const NetworkSecurityGroup& nsg) {
+      for (const auto& rule : nsg.props().rules) {
+        if (rule.name == "allow-api-postgres" && rule.destination_ports == "5432") return true;
+      }
+      return false;
+    }));
+    for (std::string rule : {"AZ-NET-004", "AZ-PG-003", "AZ-KV-004", "AZ-ST-005"}) {
+      CAPTURE(rule);
+      CHECK_FALSE(synthesized.fires(rule));
+    }
+  }
+  // Dev: the Basic cache has its endpoint (TLS on 6380); the API keeps its allow-listed public
+  // endpoint for Front Door Standard, as a recorded exemption rather than a finding.
+  auto dev = Synthesized::of(app, "dev");
+  CHECK(dev.has<PrivateEndpoint>([](const PrivateEndpoint& endpoint) {
+    return endpoint.props().subresource == "redisCache";
+  }));
+  CHECK_FALSE(dev.has<PrivateEndpoint>(
+      [](const PrivateEndpoint& endpoint) { return endpoint.props().subresource == "sites"; }));
+  CHECK(dev.resources<PrivateEndpoint>().size() == 4);
+  CHECK_FALSE(dev.fires("AZ-NET-003"));
+  CHECK(dev.files().at("terraform/main.tf").find("destination_port_range     = \"6380\"") !=
+        std::string::npos);
+  CHECK(dev.terraform().attribute("azurerm_linux_web_app", "api", "virtual_network_subnet_id") ==
+        "azurerm_subnet.vnet_apps.id");
 }
 
 }  // namespace

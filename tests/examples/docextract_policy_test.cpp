@@ -9,6 +9,7 @@
 #include <iacgen/testing.h>
 
 #include "stacks/docextract/docextract.h"
+#include "tests/examples/reachability.h"
 
 namespace {
 
@@ -81,9 +82,9 @@ TEST_CASE("docextract: Computer Vision is keyless and called with the extractor'
   }
 }
 
-TEST_CASE("docextract: staging and prod are private, dev is cheap") {
+TEST_CASE("docextract: every environment is private, dev at the least cost") {
   auto app = stacks::docextract();
-  for (std::string env : {"staging", "prod"}) {
+  for (std::string env : {"dev", "staging", "prod"}) {
     CAPTURE(env);
     auto synthesized = Synthesized::of(app, env);
     CHECK(PrivateNetwork::of(synthesized.stack()) != nullptr);
@@ -95,13 +96,41 @@ TEST_CASE("docextract: staging and prod are private, dev is cheap") {
     CHECK(synthesized.has<PrivateEndpoint>(
         [](const PrivateEndpoint& endpoint) { return endpoint.props().subresource == "sites"; }));
   }
+  // Dev: one B1 plan runs both apps (no Y1: it cannot join a VNet), the host storage is Entra
+  // ID only and needs no file endpoint, and the front end keeps its VPN allow list.
   auto dev = Synthesized::of(app, "dev");
-  CHECK(PrivateNetwork::of(dev.stack()) == nullptr);
-  CHECK(dev.terraform().has_resource("azurerm_service_plan", {{"sku_name", "Y1"}}));
+  CHECK(dev.terraform().count("azurerm_service_plan") == 1);
   CHECK(dev.terraform().has_resource("azurerm_service_plan", {{"sku_name", "B1"}}));
+  CHECK(dev.terraform().has_resource("azurerm_linux_function_app",
+                                     {{"service_plan_id", "azurerm_service_plan.web_plan.id"},
+                                      {"storage_uses_managed_identity", "true"},
+                                      {"site_config.always_on", "true"}}));
+  CHECK_FALSE(dev.has<StorageAccount>(
+      [](const StorageAccount& st) { return !st.props().entra_only_auth.is_enforced(); }));
+  CHECK_FALSE(dev.has<PrivateEndpoint>(
+      [](const PrivateEndpoint& endpoint) { return endpoint.props().subresource == "file"; }));
+  CHECK(dev.resources<PrivateEndpoint>().size() == 7);
+  CHECK_FALSE(dev.fires("AZ-ST-003"));
+  CHECK_FALSE(dev.fires("AZ-ST-004"));
   auto prod = Synthesized::of(app, "prod");
   CHECK(prod.terraform().has_resource("azurerm_storage_account",
                                       {{"account_replication_type", "GZRS"}}));
+}
+
+TEST_CASE("docextract: every environment's apps reach the documents, the models and the vault") {
+  auto app = stacks::docextract();
+  for (std::string env : {"dev", "staging", "prod"}) {
+    CAPTURE(env);
+    auto synthesized = Synthesized::of(app, env);
+    for (const auto& problem : testing::examples::unreachable_paths(synthesized)) {
+      FAIL_CHECK(problem);
+    }
+    // Nothing the apps read is opened to get there.
+    for (std::string rule : {"AZ-COG-002", "AZ-COG-003", "AZ-KV-004", "AZ-ST-005", "AZ-NET-004"}) {
+      CAPTURE(rule);
+      CHECK_FALSE(synthesized.fires(rule));
+    }
+  }
 }
 
 }  // namespace

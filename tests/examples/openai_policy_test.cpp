@@ -9,6 +9,7 @@
 #include <iacgen/testing.h>
 
 #include "stacks/openai/openai.h"
+#include "tests/examples/reachability.h"
 
 namespace {
 
@@ -81,9 +82,9 @@ TEST_CASE("openai: retries, logging and audit retention follow the hardening rep
                                      {{"retention_in_days", "90"}}));
 }
 
-TEST_CASE("openai: staging and prod reach the models, the vault and the API privately only") {
+TEST_CASE("openai: every environment reaches the models, the vault and the API privately only") {
   auto app = stacks::openai();
-  for (std::string env : {"staging", "prod"}) {
+  for (std::string env : {"dev", "staging", "prod"}) {
     CAPTURE(env);
     auto synthesized = Synthesized::of(app, env);
     CHECK(PrivateNetwork::of(synthesized.stack()) != nullptr);
@@ -101,8 +102,28 @@ TEST_CASE("openai: staging and prod reach the models, the vault and the API priv
         {{"name", "diag-log-analytics"},
          {"target_resource_id", "azurerm_cognitive_account.oai.id"}}));
   }
+}
+
+TEST_CASE("openai: every environment's API reaches its data, and its runner the API") {
+  auto app = stacks::openai();
+  for (std::string env : {"dev", "staging", "prod"}) {
+    CAPTURE(env);
+    auto synthesized = Synthesized::of(app, env);
+    for (const auto& problem : testing::examples::unreachable_paths(synthesized)) {
+      FAIL_CHECK(problem);
+    }
+    // Nothing is opened to get there.
+    CHECK_FALSE(synthesized.fires("AZ-COG-002"));
+    CHECK_FALSE(synthesized.fires("AZ-KV-004"));
+    CHECK(synthesized.terraform().attribute("azurerm_linux_web_app", "api",
+                                            "virtual_network_subnet_id") ==
+          "azurerm_subnet.vnet_apps.id");
+  }
+  // Dev is the smallest private network: three endpoints on a B1 plan.
   auto dev = Synthesized::of(app, "dev");
-  CHECK(PrivateNetwork::of(dev.stack()) == nullptr);
+  CHECK(dev.resources<PrivateEndpoint>().size() == 3);
+  CHECK(dev.terraform().has_resource("azurerm_service_plan", {{"sku_name", "B1"}}));
+  CHECK(dev.files().at("terraform/main.tf").find("\"10.42.0.0/16\"") != std::string::npos);
 }
 
 }  // namespace

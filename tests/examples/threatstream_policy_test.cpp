@@ -7,6 +7,7 @@
 #include <iacgen/testing.h>
 
 #include "stacks/threatstream/threatstream.h"
+#include "tests/examples/reachability.h"
 
 namespace {
 
@@ -43,9 +44,9 @@ TEST_CASE("threatstream: prod data survives a regional outage and deletion") {
                                   {{"sku.name", "Standard_GZRS"}}));
 }
 
-TEST_CASE("threatstream: secrets stay private in every environment") {
+TEST_CASE("threatstream: secrets stay private in staging and prod, RBAC-only everywhere") {
   auto app = stacks::threatstream();
-  for (std::string env : {"dev", "staging", "prod"}) {
+  for (std::string env : {"staging", "prod"}) {
     CAPTURE(env);
     auto synthesized = Synthesized::of(app, env);
     CHECK(synthesized.terraform().has_resource("azurerm_key_vault",
@@ -57,6 +58,20 @@ TEST_CASE("threatstream: secrets stay private in every environment") {
         "Microsoft.KeyVault/vaults",
         {{"properties.publicNetworkAccess", "Disabled"}, {"properties.enableSoftDelete", "true"}}));
   }
+  // Dev's Y1 app resolves its Key Vault references over the internet: the vault is open, on
+  // purpose, and every read still needs an Entra ID token and the Secrets User role.
+  auto dev = Synthesized::of(app, "dev");
+  CHECK(dev.terraform().has_resource("azurerm_key_vault",
+                                     {{"public_network_access_enabled", "true"},
+                                      {"purge_protection_enabled", "true"},
+                                      {"rbac_authorization_enabled", "true"},
+                                      {"network_acls.default_action", "Allow"}}));
+  CHECK(dev.bicep().has_resource("Microsoft.KeyVault/vaults",
+                                 {{"properties.publicNetworkAccess", "Enabled"},
+                                  {"properties.enableRbacAuthorization", "true"},
+                                  {"properties.networkAcls.defaultAction", "Allow"}}));
+  CHECK(dev.fires("AZ-KV-003"));
+  CHECK_FALSE(dev.fires("AZ-KV-002"));
 }
 
 TEST_CASE("threatstream: every environment sends its logs to Log Analytics and is alerted on") {
@@ -93,7 +108,7 @@ TEST_CASE("threatstream: every environment sends its logs to Log Analytics and i
 
 namespace {
 
-TEST_CASE("threatstream: staging and prod are private end to end, dev stays public") {
+TEST_CASE("threatstream: staging and prod are private end to end, dev is deliberately public") {
   auto app = stacks::threatstream();
   for (std::string env : {"staging", "prod"}) {
     CAPTURE(env);
@@ -114,6 +129,72 @@ TEST_CASE("threatstream: staging and prod are private end to end, dev stays publ
   }
   CHECK(Synthesized::of(app, "dev").resources<PrivateEndpoint>().empty());
   CHECK(Synthesized::of(app, "dev").resources<VirtualNetwork>().empty());
+}
+
+TEST_CASE("threatstream: every environment's function reaches its data and its runner the app") {
+  auto app = stacks::threatstream();
+  for (std::string env : {"dev", "staging", "prod"}) {
+    CAPTURE(env);
+    auto synthesized = Synthesized::of(app, env);
+    for (const auto& problem : testing::examples::unreachable_paths(synthesized)) {
+      FAIL_CHECK(problem);
+    }
+  }
+  // Dev: Y1 has no VNet integration, so what it reads is open to every address with a
+  // reason, and every credential stays an Entra ID token.
+  auto dev = Synthesized::of(app, "dev");
+  CHECK(dev.terraform().has_resource("azurerm_service_plan", {{"sku_name", "Y1"}}));
+  CHECK(dev.terraform().has_resource(
+      "azurerm_cosmosdb_account",
+      {{"public_network_access_enabled", "true"}, {"local_authentication_disabled", "true"}}));
+  CHECK(dev.terraform().has_resource("azurerm_redis_cache",
+                                     {{"public_network_access_enabled", "true"},
+                                      {"access_keys_authentication_enabled", "false"}}));
+  CHECK(dev.bicep().has_resource(
+      "Microsoft.DocumentDB/databaseAccounts",
+      {{"properties.publicNetworkAccess", "Enabled"}, {"properties.disableLocalAuth", "true"}}));
+  for (std::string rule : {"AZ-COSMOS-003", "AZ-KV-003", "AZ-REDIS-002", "AZ-ST-004"}) {
+    CAPTURE(rule);
+    CHECK(dev.fires(rule));  // reported at dev's level: a warning, not an error
+  }
+  for (std::string rule : {"AZ-COSMOS-001", "AZ-REDIS-001", "AZ-KV-002", "AZ-APP-002"}) {
+    CAPTURE(rule);
+    CHECK_FALSE(dev.fires(rule));
+  }
+  // The function itself admits only the secops VPN, through which the dev runner deploys.
+  CHECK(dev.terraform().attribute("azurerm_linux_function_app", "func",
+                                  "site_config.ip_restriction.ip_address") == "192.0.2.0/24");
+  CHECK(dev.terraform().attribute("azurerm_linux_function_app", "func",
+                                  "site_config.ip_restriction_default_action") == "Deny");
+}
+
+// The check the test above relies on finds the gap this stack had: a Y1 function reading a
+// Cosmos DB account whose public access is off, with no network to reach it through, and an
+// app with neither a public nor a private endpoint for its runner.
+TEST_CASE("threatstream: the reachability check reports a Y1 app reading a private account") {
+  App app{"gap"};
+  app.environments({Environment::dev("eastus")});
+  app.define([](Stack& s, const Environment&) {
+    auto& storage =
+        s.add<StorageAccount>("st", {.replication = Replication::lrs,
+                                     .public_network = PublicNetwork::open("Y1 content share"),
+                                     .entra_only_auth = Control::waived("Y1 content share")});
+    auto& cosmos = s.add<CosmosAccount>("cosmos", {.regions = {"eastus"}, .zone_redundant = false});
+    auto& plan = s.add<AppServicePlan>("plan", {.sku = PlanSku::Y1});
+    auto& func = s.add<LinuxFunctionApp>(
+        "func", {.plan = plan, .storage = storage, .runtime = Runtime::python("3.11")});
+    func.package({.path = "src", .health_path = "/api/health"});
+    func.setting("COSMOS_ENDPOINT", cosmos.endpoint());
+    cosmos.grant_data_contributor(func.identity());
+  });
+  auto dev = Synthesized::of(app, "dev");
+  const auto problems = testing::examples::unreachable_paths(dev);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0] ==
+        "Function app 'func' cannot reach Cosmos DB account 'cosmos' (endpoint): the app has no "
+        "VNet integration and the target is not open");
+  CHECK(problems[1] ==
+        "Function app 'func' cannot be deployed: no private endpoint and no public endpoint");
 }
 
 }  // namespace

@@ -42,9 +42,14 @@ std::vector<Rule> cosmos() {
       for_kind<CosmosAccount>(
           {.id = "AZ-COSMOS-003",
            .title = "Cosmos DB firewall denies by default",
-           .rationale = "An account reachable from every address relies on credentials alone.",
-           .fix = "use PublicNetwork::disabled() or PublicNetwork::allow_from({ranges}, reason)",
-           .levels = Levels::everywhere(Level::error),
+           .rationale = "An account reachable from every address relies on credentials alone. "
+                        "A warning in dev: an app without VNet integration (Functions on Y1) "
+                        "calls from outbound addresses no firewall can list, and AZ-COSMOS-001 "
+                        "keeps those credentials Entra ID tokens with a data role; staging and "
+                        "prod are private.",
+           .fix = "use PublicNetwork::disabled() and a private endpoint (PrivateNetwork), or "
+                  "PublicNetwork::allow_from({ranges}, reason) for callers with fixed addresses",
+           .levels = {.dev = Level::warning, .staging = Level::error, .prod = Level::error},
            .checkov = {"CKV_AZURE_99"},
            .psrule = {},
            .benchmark = "NS-2"},

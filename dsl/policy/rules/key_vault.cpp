@@ -41,9 +41,14 @@ std::vector<Rule> key_vault() {
           {.id = "AZ-KV-003",
            .title = "Key Vault firewall denies by default",
            .rationale = "A vault whose firewall allows every address can be attacked from anywhere "
-                        "with a stolen token.",
-           .fix = "use PublicNetwork::disabled() or PublicNetwork::allow_from({ranges}, reason)",
-           .levels = Levels::everywhere(Level::error),
+                        "with a stolen token. A warning in dev: an app without VNet integration "
+                        "(Functions on Y1) resolves its Key Vault references over the internet "
+                        "from outbound addresses no firewall can list, and AZ-KV-002 keeps every "
+                        "read behind an Entra ID token and an RBAC role; staging and prod are "
+                        "private.",
+           .fix = "use PublicNetwork::disabled() and a private endpoint (PrivateNetwork), or "
+                  "PublicNetwork::allow_from({ranges}, reason) for callers with fixed addresses",
+           .levels = {.dev = Level::warning, .staging = Level::error, .prod = Level::error},
            .checkov = {"CKV_AZURE_109", "CKV_AZURE_189"},
            .psrule = {"Azure.KeyVault.Firewall"},
            .benchmark = "NS-2"},

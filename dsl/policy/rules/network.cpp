@@ -73,22 +73,26 @@ std::vector<Rule> network() {
           }),
       Rule{
           .info = {.id = "AZ-NET-003",
-                   .title = "PaaS resources in staging and prod have private endpoints",
+                   .title = "PaaS resources in staging, prod and a private dev have endpoints",
                    .rationale = "A private endpoint keeps data-plane traffic on the VNet; "
                                 "production declares no public exposure. A warning, not an "
                                 "error: without an endpoint a resource whose public access is "
                                 "off is unreachable, not exposed (exposure is an error of the "
-                                "kind's own public-network rule and of AZ-NET-004).",
+                                "kind's own public-network rule and of AZ-NET-004). Dev is "
+                                "checked only when it declares a PrivateNetwork: a resource "
+                                "left without an endpoint there is as unreachable as in prod, "
+                                "and `without_private_endpoint` records why.",
                    .fix = "declare a PrivateNetwork in the environment (it adds the endpoints), "
                           "or `network.without_private_endpoint(resource, reason)`",
-                   .levels = {.dev = Level::off, .staging = Level::warning, .prod = Level::warning},
+                   .levels = Levels::everywhere(Level::warning),
                    .checkov = {"CKV2_AZURE_32", "CKV2_AZURE_33"},
                    .psrule = {},
                    .benchmark = "NS-2"},
           .kinds = {},
-          .check = [](const Resource& resource, const Environment&) -> Problem {
+          .check = [](const Resource& resource, const Environment& env) -> Problem {
             const auto services = resource.private_link_services();
             if (services.empty()) return {};
+            if (env.is_dev() && PrivateNetwork::of(resource.stack()) == nullptr) return {};
             for (const auto& service : services) {
               if (!azure::has_private_endpoint(resource, service.subresource)) {
                 return fmt::format("{} '{}' has no private endpoint for '{}'", resource.kind().name,

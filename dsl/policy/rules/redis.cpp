@@ -30,9 +30,11 @@ std::vector<Rule> redis() {
           {.id = "AZ-REDIS-002",
            .title = "Redis has no public endpoint in staging and prod",
            .rationale = "Cached data of shared environments is reached through a private "
-                        "endpoint only.",
+                        "endpoint only. A warning in dev, where an app without VNet integration "
+                        "(Functions on Y1) can only reach the cache publicly: the cache has no "
+                        "firewall rules here, so an open endpoint is reported, not hidden.",
            .fix = "use PublicNetwork::disabled() and a private endpoint",
-           .levels = {.dev = Level::off, .staging = Level::error, .prod = Level::error},
+           .levels = {.dev = Level::warning, .staging = Level::error, .prod = Level::error},
            .checkov = {"CKV_AZURE_89"},
            .psrule = {"Azure.Redis.PublicNetworkAccess"},
            .benchmark = "NS-2"},

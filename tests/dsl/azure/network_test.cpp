@@ -220,6 +220,28 @@ TEST_CASE("function host storage gets blob, file, queue and table endpoints") {
   CHECK(apps.front()->vnet_integration()->name() == "apps");
 }
 
+TEST_CASE("host storage of a function on a dedicated plan gets no file endpoint") {
+  // A dedicated plan runs from the package and the host signs in with its identity: there is no
+  // Azure Files content share, so a file endpoint would cost without serving traffic.
+  auto app = testing::make_app(
+      [](Stack& s, const Environment&) {
+        private_network(s);
+        auto& plan = s.add<AppServicePlan>("plan", {.sku = PlanSku::B1});
+        auto& st = s.add<StorageAccount>("st", {});
+        LinuxFunctionAppProps props;
+        props.plan = plan;
+        props.storage = st;
+        s.add<LinuxFunctionApp>("func", props);
+      },
+      {Environment::dev("eastus")});
+  REQUIRE_FALSE(has_errors(app.synthesize()));
+  std::vector<std::string> subresources;
+  for (const auto* endpoint : all_of<PrivateEndpoint>(app)) {
+    subresources.push_back(endpoint->props().subresource);
+  }
+  CHECK(subresources == std::vector<std::string>{"blob", "queue", "table", "sites"});
+}
+
 TEST_CASE("an app can stay without a private endpoint, with a reason that is recorded") {
   auto app = testing::make_app(
       [](Stack& s, const Environment&) {

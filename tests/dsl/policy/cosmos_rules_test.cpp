@@ -1,6 +1,9 @@
 /// Pass and fail cases of the Cosmos DB rule family (dsl/policy/rules/cosmos.cpp).
 
+#include <doctest/doctest.h>
+
 #include "dsl/azure/resources.h"
+#include "dsl/policy/engine.h"
 #include "tests/support/rule_cases.h"
 
 namespace iac::testing {
@@ -48,6 +51,20 @@ const RegisterRuleCases kCases{{
                             {.capacity = CosmosCapacity::provisioned(), .regions = {"eastus"}});
      }},
 }};
+
+// An open firewall is a warning in dev, where an app without VNet integration (Functions on Y1)
+// has no listable outbound address and AZ-COSMOS-001 keeps every caller on Entra ID; it stays an
+// error where the environments are shared.
+TEST_CASE("AZ-COSMOS-003 is a warning in dev and an error in staging and prod") {
+  const policy::Rule* rule = policy::find_rule("AZ-COSMOS-003");
+  REQUIRE(rule != nullptr);
+  CHECK(rule->info.levels.in(Tier::dev) == policy::Level::warning);
+  CHECK(rule->info.levels.in(Tier::staging) == policy::Level::error);
+  CHECK(rule->info.levels.in(Tier::prod) == policy::Level::error);
+  const policy::Rule* guard = policy::find_rule("AZ-COSMOS-001");
+  REQUIRE(guard != nullptr);
+  CHECK(guard->info.levels.in(Tier::dev) == policy::Level::error);
+}
 
 }  // namespace
 }  // namespace iac::testing

@@ -14,6 +14,255 @@ resource "azurerm_resource_group" "rg" {
   }
 }
 
+resource "azurerm_network_security_group" "endpoints" {
+  name                = "nsg-clinic-dev-endpoints"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  security_rule {
+    name                       = "allow-api-https"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_address_prefix      = "10.32.2.0/26"
+    source_port_range          = "*"
+    destination_address_prefix = "10.32.1.0/24"
+    destination_port_range     = "443"
+    description                = "Booking API to Key Vault, media storage and its own site"
+  }
+
+  security_rule {
+    name                       = "allow-api-redis"
+    priority                   = 110
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_address_prefix      = "10.32.2.0/26"
+    source_port_range          = "*"
+    destination_address_prefix = "10.32.1.0/24"
+    destination_port_range     = "6380"
+    description                = "Booking API to Azure Cache for Redis over TLS"
+  }
+
+  security_rule {
+    name                       = "allow-api-postgres"
+    priority                   = 120
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_address_prefix      = "10.32.2.0/26"
+    source_port_range          = "*"
+    destination_address_prefix = "10.32.1.0/24"
+    destination_port_range     = "5432"
+    description                = "Booking API to PostgreSQL over TLS"
+  }
+
+  security_rule {
+    name                       = "deny-all-inbound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_address_prefix      = "*"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    destination_port_range     = "*"
+    description                = "Deny every inbound flow the rules above do not allow"
+  }
+}
+
+resource "azurerm_network_security_group" "apps" {
+  name                = "nsg-clinic-dev-apps"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  security_rule {
+    name                       = "deny-all-inbound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_address_prefix      = "*"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    destination_port_range     = "*"
+    description                = "Deny every inbound flow the rules above do not allow"
+  }
+}
+
+resource "azurerm_virtual_network" "vnet" {
+  name                = "vnet-clinic-dev"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  address_space       = ["10.32.0.0/16"]
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_subnet" "vnet_endpoints" {
+  name                              = "endpoints"
+  resource_group_name               = azurerm_resource_group.rg.name
+  virtual_network_name              = azurerm_virtual_network.vnet.name
+  address_prefixes                  = ["10.32.1.0/24"]
+  private_endpoint_network_policies = "Enabled"
+}
+
+resource "azurerm_subnet_network_security_group_association" "vnet_endpoints" {
+  subnet_id                 = azurerm_subnet.vnet_endpoints.id
+  network_security_group_id = azurerm_network_security_group.endpoints.id
+}
+
+resource "azurerm_subnet" "vnet_apps" {
+  name                              = "apps"
+  resource_group_name               = azurerm_resource_group.rg.name
+  virtual_network_name              = azurerm_virtual_network.vnet.name
+  address_prefixes                  = ["10.32.2.0/26"]
+  private_endpoint_network_policies = "Enabled"
+  depends_on                        = [azurerm_subnet.vnet_endpoints]
+
+  delegation {
+    name = "serverFarms"
+
+    service_delegation {
+      name    = "Microsoft.Web/serverFarms"
+      actions = ["Microsoft.Network/virtualNetworks/subnets/action"]
+    }
+  }
+}
+
+resource "azurerm_subnet_network_security_group_association" "vnet_apps" {
+  subnet_id                 = azurerm_subnet.vnet_apps.id
+  network_security_group_id = azurerm_network_security_group.apps.id
+}
+
+resource "azurerm_private_dns_zone" "network_blob_core_windows_net" {
+  name                = "privatelink.blob.core.windows.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_blob_core_windows_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_blob_core_windows_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_vaultcore_azure_net" {
+  name                = "privatelink.vaultcore.azure.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_vaultcore_azure_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_vaultcore_azure_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_redis_cache_windows_net" {
+  name                = "privatelink.redis.cache.windows.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_redis_cache_windows_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_redis_cache_windows_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_postgres_database_azure_com" {
+  name                = "privatelink.postgres.database.azure.com"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_postgres_database_azure_com_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_postgres_database_azure_com.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
 resource "azurerm_log_analytics_workspace" "monitoring_log" {
   name                            = "log-clinic-dev"
   location                        = "eastus"
@@ -131,6 +380,32 @@ resource "azurerm_storage_container" "media_media" {
   name                  = "media"
   storage_account_id    = azurerm_storage_account.media.id
   container_access_type = "private"
+}
+
+resource "azurerm_private_endpoint" "media_media_blob" {
+  name                = "pe-clinic-dev-media-blob"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-clinic-dev-media-blob"
+    private_connection_resource_id = azurerm_storage_account.media.id
+    subresource_names              = ["blob"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_blob_core_windows_net.id]
+  }
 }
 
 resource "azurerm_monitor_diagnostic_setting" "media_diagnostics" {
@@ -260,6 +535,32 @@ resource "azurerm_role_assignment" "kv_secrets_user_id" {
   description        = "Read secrets (Key Vault references)"
 }
 
+resource "azurerm_private_endpoint" "kv_kv_vault" {
+  name                = "pe-clinic-dev-kv-vault"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-clinic-dev-kv-vault"
+    private_connection_resource_id = azurerm_key_vault.kv.id
+    subresource_names              = ["vault"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_vaultcore_azure_net.id]
+  }
+}
+
 resource "azurerm_monitor_diagnostic_setting" "kv_diagnostics" {
   name                       = "diag-log-analytics"
   target_resource_id         = azurerm_key_vault.kv.id
@@ -311,6 +612,7 @@ resource "azurerm_linux_web_app" "api" {
   public_network_access_enabled                  = true
   ftp_publish_basic_authentication_enabled       = false
   webdeploy_publish_basic_authentication_enabled = false
+  virtual_network_subnet_id                      = azurerm_subnet.vnet_apps.id
   key_vault_reference_identity_id                = azurerm_user_assigned_identity.id.id
   app_settings = {
     APPLICATIONINSIGHTS_CONNECTION_STRING     = azurerm_application_insights.monitoring_appi.connection_string
@@ -346,6 +648,7 @@ resource "azurerm_linux_web_app" "api" {
     ftps_state                        = "Disabled"
     http2_enabled                     = true
     remote_debugging_enabled          = false
+    vnet_route_all_enabled            = true
     health_check_path                 = "/healthz"
     health_check_eviction_time_in_min = 10
     ip_restriction_default_action     = "Deny"
@@ -445,6 +748,32 @@ resource "azurerm_redis_cache_access_policy_assignment" "redis_data_contributor_
   access_policy_name = "Data Contributor"
   object_id          = azurerm_user_assigned_identity.id.principal_id
   object_id_alias    = azurerm_user_assigned_identity.id.principal_id
+}
+
+resource "azurerm_private_endpoint" "redis_redis_rediscache" {
+  name                = "pe-clinic-dev-redis-rediscache"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-clinic-dev-redis-rediscache"
+    private_connection_resource_id = azurerm_redis_cache.redis.id
+    subresource_names              = ["redisCache"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_redis_cache_windows_net.id]
+  }
 }
 
 resource "azurerm_monitor_diagnostic_setting" "redis_diagnostics" {
@@ -737,6 +1066,32 @@ resource "azurerm_postgresql_flexible_server_database" "psql_db_clinic" {
   charset    = "UTF8"
   collation  = "en_US.utf8"
   depends_on = [azurerm_postgresql_flexible_server_active_directory_administrator.psql_entra_admin_1]
+}
+
+resource "azurerm_private_endpoint" "psql_psql_postgresqlserver" {
+  name                = "pe-clinic-dev-psql-postgresqlserver"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-clinic-dev-psql-postgresqlserver"
+    private_connection_resource_id = azurerm_postgresql_flexible_server.psql.id
+    subresource_names              = ["postgresqlServer"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_postgres_database_azure_com.id]
+  }
 }
 
 resource "azurerm_monitor_diagnostic_setting" "psql_diagnostics" {

@@ -53,6 +53,20 @@ resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
         }
       }
       {
+        name: 'allow-api-postgres'
+        properties: {
+          priority: 120
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.31.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.31.1.0/24'
+          destinationPortRange: '5432'
+          description: 'Booking API to PostgreSQL over TLS'
+        }
+      }
+      {
         name: 'deny-all-inbound'
         properties: {
           priority: 4096

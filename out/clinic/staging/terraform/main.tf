@@ -53,6 +53,19 @@ resource "azurerm_network_security_group" "endpoints" {
   }
 
   security_rule {
+    name                       = "allow-api-postgres"
+    priority                   = 120
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_address_prefix      = "10.31.2.0/26"
+    source_port_range          = "*"
+    destination_address_prefix = "10.31.1.0/24"
+    destination_port_range     = "5432"
+    description                = "Booking API to PostgreSQL over TLS"
+  }
+
+  security_rule {
     name                       = "deny-all-inbound"
     priority                   = 4096
     direction                  = "Inbound"

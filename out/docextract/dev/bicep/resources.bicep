@@ -2,6 +2,315 @@
 
 targetScope = 'resourceGroup'
 
+resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-docextract-dev-endpoints'
+  location: 'eastus'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'allow-apps-https'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.52.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.52.1.0/24'
+          destinationPortRange: '443'
+          description: 'Front end and extractor to storage, Key Vault, Computer Vision and the extractor\'s own site'
+        }
+      }
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource apps 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-docextract-dev-apps'
+  location: 'eastus'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-07-01' = {
+  name: 'vnet-docextract-dev'
+  location: 'eastus'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.52.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'endpoints'
+        properties: {
+          addressPrefix: '10.52.1.0/24'
+          networkSecurityGroup: {
+            id: endpoints.id
+          }
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+      {
+        name: 'apps'
+        properties: {
+          addressPrefix: '10.52.2.0/26'
+          networkSecurityGroup: {
+            id: apps.id
+          }
+          delegations: [
+            {
+              name: 'serverFarms'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+    ]
+  }
+}
+
+resource networkBlobCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.blob.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkBlobCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkBlobCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkQueueCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.queue.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkQueueCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkQueueCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkTableCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.table.core.windows.net'
+  location: 'global'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkTableCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkTableCoreWindowsNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkCognitiveservicesAzureCom 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.cognitiveservices.azure.com'
+  location: 'global'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkCognitiveservicesAzureComVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkCognitiveservicesAzureCom
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkVaultcoreAzureNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkVaultcoreAzureNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkVaultcoreAzureNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkAzurewebsitesNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.azurewebsites.net'
+  location: 'global'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkAzurewebsitesNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkAzurewebsitesNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
 resource monitoringLog 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: 'log-docextract-dev'
   location: 'eastus'
@@ -158,6 +467,49 @@ resource docsResults 'Microsoft.Storage/storageAccounts/blobServices/containers@
   }
 }
 
+resource docsDocsBlob 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-docextract-dev-docs-blob'
+  location: 'eastus'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-docextract-dev-docs-blob'
+        properties: {
+          privateLinkServiceId: docs.id
+          groupIds: [
+            'blob'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource docsDocsBlobDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: docsDocsBlob
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-blob-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkBlobCoreWindowsNet.id
+        }
+      }
+    ]
+  }
+}
+
 resource docsDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'diag-log-analytics'
   scope: docs
@@ -285,15 +637,15 @@ resource st 'Microsoft.Storage/storageAccounts@2025-01-01' = {
     accessTier: 'Hot'
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: 'Disabled'
     allowBlobPublicAccess: false
-    allowSharedKeyAccess: true
+    allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     allowCrossTenantReplication: false
     isLocalUserEnabled: false
     isSftpEnabled: false
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: 'Deny'
       bypass: 'AzureServices'
       ipRules: []
       virtualNetworkRules: []
@@ -340,6 +692,135 @@ resource stBlobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-0
       enabled: true
       days: 7
     }
+  }
+}
+
+resource stStBlob 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-docextract-dev-st-blob'
+  location: 'eastus'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-docextract-dev-st-blob'
+        properties: {
+          privateLinkServiceId: st.id
+          groupIds: [
+            'blob'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource stStBlobDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: stStBlob
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-blob-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkBlobCoreWindowsNet.id
+        }
+      }
+    ]
+  }
+}
+
+resource stStQueue 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-docextract-dev-st-queue'
+  location: 'eastus'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-docextract-dev-st-queue'
+        properties: {
+          privateLinkServiceId: st.id
+          groupIds: [
+            'queue'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource stStQueueDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: stStQueue
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-queue-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkQueueCoreWindowsNet.id
+        }
+      }
+    ]
+  }
+}
+
+resource stStTable 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-docextract-dev-st-table'
+  location: 'eastus'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-docextract-dev-st-table'
+        properties: {
+          privateLinkServiceId: st.id
+          groupIds: [
+            'table'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource stStTableDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: stStTable
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-table-core-windows-net'
+        properties: {
+          privateDnsZoneId: networkTableCoreWindowsNet.id
+        }
+      }
+    ]
   }
 }
 
@@ -494,6 +975,49 @@ resource cvCognitiveUserFunc 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
+resource cvCvAccount 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-docextract-dev-cv-account'
+  location: 'eastus'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-docextract-dev-cv-account'
+        properties: {
+          privateLinkServiceId: cv.id
+          groupIds: [
+            'account'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource cvCvAccountDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: cvCvAccount
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-cognitiveservices-azure-com'
+        properties: {
+          privateDnsZoneId: networkCognitiveservicesAzureCom.id
+        }
+      }
+    ]
+  }
+}
+
 resource cvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'diag-log-analytics'
   scope: cv
@@ -558,6 +1082,49 @@ resource kvSecretsUserWeb 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
+resource kvKvVault 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-docextract-dev-kv-vault'
+  location: 'eastus'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-docextract-dev-kv-vault'
+        properties: {
+          privateLinkServiceId: kv.id
+          groupIds: [
+            'vault'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource kvKvVaultDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: kvKvVault
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-vaultcore-azure-net'
+        properties: {
+          privateDnsZoneId: networkVaultcoreAzureNet.id
+        }
+      }
+    ]
+  }
+}
+
 resource kvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'diag-log-analytics'
   scope: kv
@@ -578,8 +1145,8 @@ resource kvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview
   }
 }
 
-resource funcPlan 'Microsoft.Web/serverfarms@2024-11-01' = {
-  name: 'asp-docextract-dev-func-plan'
+resource webPlan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: 'asp-docextract-dev-web-plan'
   location: 'eastus'
   tags: {
     application: 'docextract'
@@ -588,10 +1155,11 @@ resource funcPlan 'Microsoft.Web/serverfarms@2024-11-01' = {
     environment: 'dev'
     'managed-by': 'iacgen'
   }
-  kind: 'functionapp'
+  kind: 'linux'
   sku: {
-    name: 'Y1'
-    tier: 'Dynamic'
+    name: 'B1'
+    tier: 'Basic'
+    capacity: 1
   }
   properties: {
     reserved: true
@@ -599,9 +1167,9 @@ resource funcPlan 'Microsoft.Web/serverfarms@2024-11-01' = {
   }
 }
 
-resource funcPlanDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+resource webPlanDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'diag-log-analytics'
-  scope: funcPlan
+  scope: webPlan
   properties: {
     workspaceId: monitoringLog.id
     metrics: [
@@ -628,19 +1196,26 @@ resource func 'Microsoft.Web/sites@2024-11-01' = {
     type: 'SystemAssigned'
   }
   properties: {
-    serverFarmId: funcPlan.id
+    serverFarmId: webPlan.id
     reserved: true
     httpsOnly: true
     clientAffinityEnabled: false
     publicNetworkAccess: 'Disabled'
+    virtualNetworkSubnetId: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'apps')
+    outboundVnetRouting: {
+      allTraffic: true
+    }
     siteConfig: {
       linuxFxVersion: 'Python|3.11'
-      alwaysOn: false
+      alwaysOn: true
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
       remoteDebuggingEnabled: false
+      vnetRouteAllEnabled: true
+      numberOfWorkers: 1
+      healthCheckPath: '/api/health'
       ipSecurityRestrictions: []
       ipSecurityRestrictionsDefaultAction: 'Deny'
       scmIpSecurityRestrictionsUseMain: true
@@ -659,16 +1234,8 @@ resource func 'Microsoft.Web/sites@2024-11-01' = {
           value: 'python'
         }
         {
-          name: 'AzureWebJobsStorage'
-          value: 'DefaultEndpointsProtocol=https;AccountName=${st.name};EndpointSuffix=${environment().suffixes.storage};AccountKey=${listKeys(st.id, '2025-01-01').keys[0].value}'
-        }
-        {
-          name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING'
-          value: 'DefaultEndpointsProtocol=https;AccountName=${st.name};EndpointSuffix=${environment().suffixes.storage};AccountKey=${listKeys(st.id, '2025-01-01').keys[0].value}'
-        }
-        {
-          name: 'WEBSITE_CONTENTSHARE'
-          value: 'func-docextract-dev'
+          name: 'AzureWebJobsStorage__accountName'
+          value: st.name
         }
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
@@ -677,6 +1244,10 @@ resource func 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
           value: 'Authorization=AAD'
+        }
+        {
+          name: 'WEBSITE_HEALTHCHECK_MAXPINGFAILURES'
+          value: '10'
         }
         {
           name: 'ENV'
@@ -746,6 +1317,60 @@ resource funcGrantMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022
   }
 }
 
+resource funcGrantBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(st.id, func.id, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+  scope: st
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+    principalId: func.identity.principalId
+    principalType: 'ServicePrincipal'
+    description: 'Functions host storage'
+  }
+}
+
+resource funcFuncSites 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-docextract-dev-func-sites'
+  location: 'eastus'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-docextract-dev-func-sites'
+        properties: {
+          privateLinkServiceId: func.id
+          groupIds: [
+            'sites'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource funcFuncSitesDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: funcFuncSites
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-azurewebsites-net'
+        properties: {
+          privateDnsZoneId: networkAzurewebsitesNet.id
+        }
+      }
+    ]
+  }
+}
+
 resource funcDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'diag-log-analytics'
   scope: func
@@ -777,42 +1402,6 @@ resource extractorDocuments 'Microsoft.Authorization/roleAssignments@2022-04-01'
   }
 }
 
-resource webPlan 'Microsoft.Web/serverfarms@2024-11-01' = {
-  name: 'asp-docextract-dev-web-plan'
-  location: 'eastus'
-  tags: {
-    application: 'docextract'
-    'cost-center': 'hso-data'
-    'data-classification': 'confidential'
-    environment: 'dev'
-    'managed-by': 'iacgen'
-  }
-  kind: 'linux'
-  sku: {
-    name: 'B1'
-    tier: 'Basic'
-    capacity: 1
-  }
-  properties: {
-    reserved: true
-    zoneRedundant: false
-  }
-}
-
-resource webPlanDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: webPlan
-  properties: {
-    workspaceId: monitoringLog.id
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
-  }
-}
-
 resource web 'Microsoft.Web/sites@2024-11-01' = {
   name: 'app-docextract-dev-web'
   location: 'eastus'
@@ -833,6 +1422,10 @@ resource web 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     publicNetworkAccess: 'Enabled'
+    virtualNetworkSubnetId: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'apps')
+    outboundVnetRouting: {
+      allTraffic: true
+    }
     siteConfig: {
       linuxFxVersion: 'PYTHON|3.11'
       alwaysOn: true
@@ -841,6 +1434,7 @@ resource web 'Microsoft.Web/sites@2024-11-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       remoteDebuggingEnabled: false
+      vnetRouteAllEnabled: true
       numberOfWorkers: 1
       appCommandLine: 'python -m streamlit run app.py --server.port 8000 --server.address 0.0.0.0'
       healthCheckPath: '/_stcore/health'

@@ -14,6 +14,283 @@ resource "azurerm_resource_group" "rg" {
   }
 }
 
+resource "azurerm_network_security_group" "endpoints" {
+  name                = "nsg-docextract-dev-endpoints"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  security_rule {
+    name                       = "allow-apps-https"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_address_prefix      = "10.52.2.0/26"
+    source_port_range          = "*"
+    destination_address_prefix = "10.52.1.0/24"
+    destination_port_range     = "443"
+    description                = "Front end and extractor to storage, Key Vault, Computer Vision and the extractor's own site"
+  }
+
+  security_rule {
+    name                       = "deny-all-inbound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_address_prefix      = "*"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    destination_port_range     = "*"
+    description                = "Deny every inbound flow the rules above do not allow"
+  }
+}
+
+resource "azurerm_network_security_group" "apps" {
+  name                = "nsg-docextract-dev-apps"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  security_rule {
+    name                       = "deny-all-inbound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_address_prefix      = "*"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    destination_port_range     = "*"
+    description                = "Deny every inbound flow the rules above do not allow"
+  }
+}
+
+resource "azurerm_virtual_network" "vnet" {
+  name                = "vnet-docextract-dev"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  address_space       = ["10.52.0.0/16"]
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_subnet" "vnet_endpoints" {
+  name                              = "endpoints"
+  resource_group_name               = azurerm_resource_group.rg.name
+  virtual_network_name              = azurerm_virtual_network.vnet.name
+  address_prefixes                  = ["10.52.1.0/24"]
+  private_endpoint_network_policies = "Enabled"
+}
+
+resource "azurerm_subnet_network_security_group_association" "vnet_endpoints" {
+  subnet_id                 = azurerm_subnet.vnet_endpoints.id
+  network_security_group_id = azurerm_network_security_group.endpoints.id
+}
+
+resource "azurerm_subnet" "vnet_apps" {
+  name                              = "apps"
+  resource_group_name               = azurerm_resource_group.rg.name
+  virtual_network_name              = azurerm_virtual_network.vnet.name
+  address_prefixes                  = ["10.52.2.0/26"]
+  private_endpoint_network_policies = "Enabled"
+  depends_on                        = [azurerm_subnet.vnet_endpoints]
+
+  delegation {
+    name = "serverFarms"
+
+    service_delegation {
+      name    = "Microsoft.Web/serverFarms"
+      actions = ["Microsoft.Network/virtualNetworks/subnets/action"]
+    }
+  }
+}
+
+resource "azurerm_subnet_network_security_group_association" "vnet_apps" {
+  subnet_id                 = azurerm_subnet.vnet_apps.id
+  network_security_group_id = azurerm_network_security_group.apps.id
+}
+
+resource "azurerm_private_dns_zone" "network_blob_core_windows_net" {
+  name                = "privatelink.blob.core.windows.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_blob_core_windows_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_blob_core_windows_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_queue_core_windows_net" {
+  name                = "privatelink.queue.core.windows.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_queue_core_windows_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_queue_core_windows_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_table_core_windows_net" {
+  name                = "privatelink.table.core.windows.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_table_core_windows_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_table_core_windows_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_cognitiveservices_azure_com" {
+  name                = "privatelink.cognitiveservices.azure.com"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_cognitiveservices_azure_com_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_cognitiveservices_azure_com.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_vaultcore_azure_net" {
+  name                = "privatelink.vaultcore.azure.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_vaultcore_azure_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_vaultcore_azure_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_azurewebsites_net" {
+  name                = "privatelink.azurewebsites.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_azurewebsites_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_azurewebsites_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
 resource "azurerm_log_analytics_workspace" "monitoring_log" {
   name                            = "log-docextract-dev"
   location                        = "eastus"
@@ -126,6 +403,32 @@ resource "azurerm_storage_container" "docs_results" {
   container_access_type = "private"
 }
 
+resource "azurerm_private_endpoint" "docs_docs_blob" {
+  name                = "pe-docextract-dev-docs-blob"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-docextract-dev-docs-blob"
+    private_connection_resource_id = azurerm_storage_account.docs.id
+    subresource_names              = ["blob"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_blob_core_windows_net.id]
+  }
+}
+
 resource "azurerm_monitor_diagnostic_setting" "docs_diagnostics" {
   name                       = "diag-log-analytics"
   target_resource_id         = azurerm_storage_account.docs.id
@@ -202,9 +505,9 @@ resource "azurerm_storage_account" "st" {
   access_tier                       = "Hot"
   min_tls_version                   = "TLS1_2"
   https_traffic_only_enabled        = true
-  public_network_access_enabled     = true
+  public_network_access_enabled     = false
   allow_nested_items_to_be_public   = false
-  shared_access_key_enabled         = true
+  shared_access_key_enabled         = false
   default_to_oauth_authentication   = true
   cross_tenant_replication_enabled  = false
   local_user_enabled                = false
@@ -219,7 +522,7 @@ resource "azurerm_storage_account" "st" {
   }
 
   network_rules {
-    default_action = "Allow"
+    default_action = "Deny"
     bypass         = ["AzureServices"]
     ip_rules       = []
   }
@@ -239,6 +542,84 @@ resource "azurerm_storage_account" "st" {
   sas_policy {
     expiration_period = "1.00:00:00"
     expiration_action = "Log"
+  }
+}
+
+resource "azurerm_private_endpoint" "st_st_blob" {
+  name                = "pe-docextract-dev-st-blob"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-docextract-dev-st-blob"
+    private_connection_resource_id = azurerm_storage_account.st.id
+    subresource_names              = ["blob"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_blob_core_windows_net.id]
+  }
+}
+
+resource "azurerm_private_endpoint" "st_st_queue" {
+  name                = "pe-docextract-dev-st-queue"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-docextract-dev-st-queue"
+    private_connection_resource_id = azurerm_storage_account.st.id
+    subresource_names              = ["queue"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_queue_core_windows_net.id]
+  }
+}
+
+resource "azurerm_private_endpoint" "st_st_table" {
+  name                = "pe-docextract-dev-st-table"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-docextract-dev-st-table"
+    private_connection_resource_id = azurerm_storage_account.st.id
+    subresource_names              = ["table"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_table_core_windows_net.id]
   }
 }
 
@@ -347,6 +728,32 @@ resource "azurerm_role_assignment" "cv_cognitive_user_func" {
   description        = "Call the service with Entra ID"
 }
 
+resource "azurerm_private_endpoint" "cv_cv_account" {
+  name                = "pe-docextract-dev-cv-account"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-docextract-dev-cv-account"
+    private_connection_resource_id = azurerm_cognitive_account.cv.id
+    subresource_names              = ["account"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_cognitiveservices_azure_com.id]
+  }
+}
+
 resource "azurerm_monitor_diagnostic_setting" "cv_diagnostics" {
   name                       = "diag-log-analytics"
   target_resource_id         = azurerm_cognitive_account.cv.id
@@ -398,6 +805,32 @@ resource "azurerm_role_assignment" "kv_secrets_user_web" {
   description        = "Read secrets (Key Vault references)"
 }
 
+resource "azurerm_private_endpoint" "kv_kv_vault" {
+  name                = "pe-docextract-dev-kv-vault"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-docextract-dev-kv-vault"
+    private_connection_resource_id = azurerm_key_vault.kv.id
+    subresource_names              = ["vault"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_vaultcore_azure_net.id]
+  }
+}
+
 resource "azurerm_monitor_diagnostic_setting" "kv_diagnostics" {
   name                       = "diag-log-analytics"
   target_resource_id         = azurerm_key_vault.kv.id
@@ -410,123 +843,6 @@ resource "azurerm_monitor_diagnostic_setting" "kv_diagnostics" {
   enabled_metric {
     category = "AllMetrics"
   }
-}
-
-resource "azurerm_service_plan" "func_plan" {
-  name                   = "asp-docextract-dev-func-plan"
-  location               = "eastus"
-  resource_group_name    = azurerm_resource_group.rg.name
-  os_type                = "Linux"
-  sku_name               = "Y1"
-  zone_balancing_enabled = false
-  tags = {
-    application         = "docextract"
-    cost-center         = "hso-data"
-    data-classification = "confidential"
-    environment         = "dev"
-    managed-by          = "iacgen"
-  }
-}
-
-resource "azurerm_monitor_diagnostic_setting" "func_plan_diagnostics" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_service_plan.func_plan.id
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
-
-  enabled_metric {
-    category = "AllMetrics"
-  }
-}
-
-resource "azurerm_linux_function_app" "func" {
-  name                                           = "func-docextract-dev"
-  location                                       = "eastus"
-  resource_group_name                            = azurerm_resource_group.rg.name
-  service_plan_id                                = azurerm_service_plan.func_plan.id
-  storage_account_name                           = azurerm_storage_account.st.name
-  storage_account_access_key                     = azurerm_storage_account.st.primary_access_key
-  functions_extension_version                    = "~4"
-  https_only                                     = true
-  public_network_access_enabled                  = false
-  ftp_publish_basic_authentication_enabled       = false
-  webdeploy_publish_basic_authentication_enabled = false
-  app_settings = {
-    APPLICATIONINSIGHTS_AUTHENTICATION_STRING = "Authorization=AAD"
-    ENV                                       = "dev"
-    COMPUTER_VISION_ENDPOINT                  = azurerm_cognitive_account.cv.endpoint
-    DOCUMENTS_BLOB_ENDPOINT                   = azurerm_storage_account.docs.primary_blob_endpoint
-    UPLOADS_CONTAINER                         = "uploads"
-    RESULTS_CONTAINER                         = "results"
-    LOG_LEVEL                                 = "DEBUG"
-    VISION_MAX_RETRIES                        = "3"
-    VISION_BACKOFF_INITIAL_MS                 = "2000"
-    VISION_RETRY_STATUS_CODES                 = "429,500,502,503,504"
-  }
-  tags = {
-    application         = "docextract"
-    cost-center         = "hso-data"
-    data-classification = "confidential"
-    environment         = "dev"
-    managed-by          = "iacgen"
-  }
-
-  identity {
-    type = "SystemAssigned"
-  }
-
-  site_config {
-    always_on                              = false
-    minimum_tls_version                    = "1.2"
-    scm_minimum_tls_version                = "1.2"
-    ftps_state                             = "Disabled"
-    http2_enabled                          = true
-    remote_debugging_enabled               = false
-    ip_restriction_default_action          = "Deny"
-    scm_ip_restriction_default_action      = "Deny"
-    scm_use_main_ip_restriction            = true
-    application_insights_connection_string = azurerm_application_insights.monitoring_appi.connection_string
-
-    application_stack {
-      python_version = "3.11"
-    }
-
-    cors {
-      allowed_origins     = []
-      support_credentials = false
-    }
-  }
-}
-
-resource "azurerm_role_assignment" "func_grant_metrics_publisher" {
-  # Monitoring Metrics Publisher
-  scope              = azurerm_application_insights.monitoring_appi.id
-  role_definition_id = "/subscriptions/${data.azurerm_client_config.current.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/3913510d-42f4-4e42-8a64-420c390055eb"
-  principal_id       = azurerm_linux_function_app.func.identity[0].principal_id
-  principal_type     = "ServicePrincipal"
-  description        = "Send telemetry with Entra ID"
-}
-
-resource "azurerm_monitor_diagnostic_setting" "func_diagnostics" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_linux_function_app.func.id
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
-
-  enabled_log {
-    category_group = "allLogs"
-  }
-
-  enabled_metric {
-    category = "AllMetrics"
-  }
-}
-
-resource "azurerm_role_assignment" "extractor_documents" {
-  # Storage Blob Data Contributor
-  scope              = azurerm_storage_account.docs.id
-  role_definition_id = "/subscriptions/${data.azurerm_client_config.current.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id       = azurerm_linux_function_app.func.identity[0].principal_id
-  principal_type     = "ServicePrincipal"
-  description        = "The extractor reads uploads and writes results"
 }
 
 resource "azurerm_service_plan" "web_plan" {
@@ -556,6 +872,136 @@ resource "azurerm_monitor_diagnostic_setting" "web_plan_diagnostics" {
   }
 }
 
+resource "azurerm_linux_function_app" "func" {
+  name                                           = "func-docextract-dev"
+  location                                       = "eastus"
+  resource_group_name                            = azurerm_resource_group.rg.name
+  service_plan_id                                = azurerm_service_plan.web_plan.id
+  storage_account_name                           = azurerm_storage_account.st.name
+  storage_uses_managed_identity                  = true
+  functions_extension_version                    = "~4"
+  https_only                                     = true
+  public_network_access_enabled                  = false
+  ftp_publish_basic_authentication_enabled       = false
+  webdeploy_publish_basic_authentication_enabled = false
+  virtual_network_subnet_id                      = azurerm_subnet.vnet_apps.id
+  app_settings = {
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING = "Authorization=AAD"
+    ENV                                       = "dev"
+    COMPUTER_VISION_ENDPOINT                  = azurerm_cognitive_account.cv.endpoint
+    DOCUMENTS_BLOB_ENDPOINT                   = azurerm_storage_account.docs.primary_blob_endpoint
+    UPLOADS_CONTAINER                         = "uploads"
+    RESULTS_CONTAINER                         = "results"
+    LOG_LEVEL                                 = "DEBUG"
+    VISION_MAX_RETRIES                        = "3"
+    VISION_BACKOFF_INITIAL_MS                 = "2000"
+    VISION_RETRY_STATUS_CODES                 = "429,500,502,503,504"
+  }
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  site_config {
+    always_on                              = true
+    minimum_tls_version                    = "1.2"
+    scm_minimum_tls_version                = "1.2"
+    ftps_state                             = "Disabled"
+    http2_enabled                          = true
+    remote_debugging_enabled               = false
+    vnet_route_all_enabled                 = true
+    health_check_path                      = "/api/health"
+    health_check_eviction_time_in_min      = 10
+    ip_restriction_default_action          = "Deny"
+    scm_ip_restriction_default_action      = "Deny"
+    scm_use_main_ip_restriction            = true
+    application_insights_connection_string = azurerm_application_insights.monitoring_appi.connection_string
+
+    application_stack {
+      python_version = "3.11"
+    }
+
+    cors {
+      allowed_origins     = []
+      support_credentials = false
+    }
+  }
+}
+
+resource "azurerm_role_assignment" "func_grant_metrics_publisher" {
+  # Monitoring Metrics Publisher
+  scope              = azurerm_application_insights.monitoring_appi.id
+  role_definition_id = "/subscriptions/${data.azurerm_client_config.current.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/3913510d-42f4-4e42-8a64-420c390055eb"
+  principal_id       = azurerm_linux_function_app.func.identity[0].principal_id
+  principal_type     = "ServicePrincipal"
+  description        = "Send telemetry with Entra ID"
+}
+
+resource "azurerm_role_assignment" "func_grant_blob_data_owner" {
+  # Storage Blob Data Owner
+  scope              = azurerm_storage_account.st.id
+  role_definition_id = "/subscriptions/${data.azurerm_client_config.current.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/b7e6dc6d-f1e8-4753-8033-0f276bb0955b"
+  principal_id       = azurerm_linux_function_app.func.identity[0].principal_id
+  principal_type     = "ServicePrincipal"
+  description        = "Functions host storage"
+}
+
+resource "azurerm_private_endpoint" "func_func_sites" {
+  name                = "pe-docextract-dev-func-sites"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-docextract-dev-func-sites"
+    private_connection_resource_id = azurerm_linux_function_app.func.id
+    subresource_names              = ["sites"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_azurewebsites_net.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "func_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_linux_function_app.func.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
+resource "azurerm_role_assignment" "extractor_documents" {
+  # Storage Blob Data Contributor
+  scope              = azurerm_storage_account.docs.id
+  role_definition_id = "/subscriptions/${data.azurerm_client_config.current.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id       = azurerm_linux_function_app.func.identity[0].principal_id
+  principal_type     = "ServicePrincipal"
+  description        = "The extractor reads uploads and writes results"
+}
+
 resource "azurerm_linux_web_app" "web" {
   name                                           = "app-docextract-dev-web"
   location                                       = "eastus"
@@ -566,6 +1012,7 @@ resource "azurerm_linux_web_app" "web" {
   public_network_access_enabled                  = true
   ftp_publish_basic_authentication_enabled       = false
   webdeploy_publish_basic_authentication_enabled = false
+  virtual_network_subnet_id                      = azurerm_subnet.vnet_apps.id
   app_settings = {
     APPLICATIONINSIGHTS_CONNECTION_STRING     = azurerm_application_insights.monitoring_appi.connection_string
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING = "Authorization=AAD"
@@ -605,6 +1052,7 @@ resource "azurerm_linux_web_app" "web" {
     ftps_state                        = "Disabled"
     http2_enabled                     = true
     remote_debugging_enabled          = false
+    vnet_route_all_enabled            = true
     app_command_line                  = "python -m streamlit run app.py --server.port 8000 --server.address 0.0.0.0"
     health_check_path                 = "/_stcore/health"
     health_check_eviction_time_in_min = 10

@@ -1230,6 +1230,42 @@ resource kvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview
   }
 }
 
+resource webPlan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: 'asp-docextract-staging-web-plan'
+  location: 'eastus'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  kind: 'linux'
+  sku: {
+    name: 'P0v3'
+    tier: 'PremiumV3'
+    capacity: 2
+  }
+  properties: {
+    reserved: true
+    zoneRedundant: false
+  }
+}
+
+resource webPlanDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: webPlan
+  properties: {
+    workspaceId: monitoringLog.id
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource funcPlan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: 'asp-docextract-staging-func-plan'
   location: 'eastus'
@@ -1485,42 +1521,6 @@ resource extractorDocuments 'Microsoft.Authorization/roleAssignments@2022-04-01'
     principalId: func.identity.principalId
     principalType: 'ServicePrincipal'
     description: 'The extractor reads uploads and writes results'
-  }
-}
-
-resource webPlan 'Microsoft.Web/serverfarms@2024-11-01' = {
-  name: 'asp-docextract-staging-web-plan'
-  location: 'eastus'
-  tags: {
-    application: 'docextract'
-    'cost-center': 'hso-data'
-    'data-classification': 'confidential'
-    environment: 'staging'
-    'managed-by': 'iacgen'
-  }
-  kind: 'linux'
-  sku: {
-    name: 'P0v3'
-    tier: 'PremiumV3'
-    capacity: 2
-  }
-  properties: {
-    reserved: true
-    zoneRedundant: false
-  }
-}
-
-resource webPlanDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: webPlan
-  properties: {
-    workspaceId: monitoringLog.id
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
   }
 }
 

@@ -910,6 +910,33 @@ resource "azurerm_monitor_diagnostic_setting" "kv_diagnostics" {
   }
 }
 
+resource "azurerm_service_plan" "web_plan" {
+  name                   = "asp-docextract-staging-web-plan"
+  location               = "eastus"
+  resource_group_name    = azurerm_resource_group.rg.name
+  os_type                = "Linux"
+  sku_name               = "P0v3"
+  worker_count           = 2
+  zone_balancing_enabled = false
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "staging"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "web_plan_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_service_plan.web_plan.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
 resource "azurerm_service_plan" "func_plan" {
   name                   = "asp-docextract-staging-func-plan"
   location               = "eastus"
@@ -1057,33 +1084,6 @@ resource "azurerm_role_assignment" "extractor_documents" {
   principal_id       = azurerm_linux_function_app.func.identity[0].principal_id
   principal_type     = "ServicePrincipal"
   description        = "The extractor reads uploads and writes results"
-}
-
-resource "azurerm_service_plan" "web_plan" {
-  name                   = "asp-docextract-staging-web-plan"
-  location               = "eastus"
-  resource_group_name    = azurerm_resource_group.rg.name
-  os_type                = "Linux"
-  sku_name               = "P0v3"
-  worker_count           = 2
-  zone_balancing_enabled = false
-  tags = {
-    application         = "docextract"
-    cost-center         = "hso-data"
-    data-classification = "confidential"
-    environment         = "staging"
-    managed-by          = "iacgen"
-  }
-}
-
-resource "azurerm_monitor_diagnostic_setting" "web_plan_diagnostics" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_service_plan.web_plan.id
-  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
-
-  enabled_metric {
-    category = "AllMetrics"
-  }
 }
 
 resource "azurerm_linux_web_app" "web" {

@@ -2,6 +2,222 @@
 
 targetScope = 'resourceGroup'
 
+resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-openai-dev-endpoints'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'allow-api-https'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.42.2.0/26'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.42.1.0/24'
+          destinationPortRange: '443'
+          description: 'API to Azure OpenAI, Key Vault and its own site'
+        }
+      }
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource apps 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-openai-dev-apps'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-07-01' = {
+  name: 'vnet-openai-dev'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.42.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'endpoints'
+        properties: {
+          addressPrefix: '10.42.1.0/24'
+          networkSecurityGroup: {
+            id: endpoints.id
+          }
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+      {
+        name: 'apps'
+        properties: {
+          addressPrefix: '10.42.2.0/26'
+          networkSecurityGroup: {
+            id: apps.id
+          }
+          delegations: [
+            {
+              name: 'serverFarms'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+    ]
+  }
+}
+
+resource networkVaultcoreAzureNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkVaultcoreAzureNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkVaultcoreAzureNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkOpenaiAzureCom 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.openai.azure.com'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkOpenaiAzureComVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkOpenaiAzureCom
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource networkAzurewebsitesNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.azurewebsites.net'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+}
+
+resource networkAzurewebsitesNetVnetLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkAzurewebsitesNet
+  name: 'link-vnet'
+  location: 'global'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
 resource monitoringLog 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: 'log-openai-dev'
   location: 'australiaeast'
@@ -110,6 +326,49 @@ resource kvSecretsUserApi 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
+resource kvKvVault 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-openai-dev-kv-vault'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-openai-dev-kv-vault'
+        properties: {
+          privateLinkServiceId: kv.id
+          groupIds: [
+            'vault'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource kvKvVaultDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: kvKvVault
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-vaultcore-azure-net'
+        properties: {
+          privateDnsZoneId: networkVaultcoreAzureNet.id
+        }
+      }
+    ]
+  }
+}
+
 resource kvDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'diag-log-analytics'
   scope: kv
@@ -209,6 +468,49 @@ resource oaiOpenaiUserApi 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
+resource oaiOaiAccount 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-openai-dev-oai-account'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-openai-dev-oai-account'
+        properties: {
+          privateLinkServiceId: oai.id
+          groupIds: [
+            'account'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource oaiOaiAccountDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: oaiOaiAccount
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-openai-azure-com'
+        properties: {
+          privateDnsZoneId: networkOpenaiAzureCom.id
+        }
+      }
+    ]
+  }
+}
+
 resource oaiDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'diag-log-analytics'
   scope: oai
@@ -285,6 +587,10 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     publicNetworkAccess: 'Disabled'
+    virtualNetworkSubnetId: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'apps')
+    outboundVnetRouting: {
+      allTraffic: true
+    }
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
       alwaysOn: true
@@ -293,6 +599,7 @@ resource api 'Microsoft.Web/sites@2024-11-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       remoteDebuggingEnabled: false
+      vnetRouteAllEnabled: true
       numberOfWorkers: 1
       healthCheckPath: '/health'
       ipSecurityRestrictions: []
@@ -389,6 +696,49 @@ resource apiGrantMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-
     principalId: api.identity.principalId
     principalType: 'ServicePrincipal'
     description: 'Send telemetry with Entra ID'
+  }
+}
+
+resource apiApiSites 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-openai-dev-api-sites'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'dev'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-openai-dev-api-sites'
+        properties: {
+          privateLinkServiceId: api.id
+          groupIds: [
+            'sites'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource apiApiSitesDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: apiApiSites
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-azurewebsites-net'
+        properties: {
+          privateDnsZoneId: networkAzurewebsitesNet.id
+        }
+      }
+    ]
   }
 }
 

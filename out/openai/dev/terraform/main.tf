@@ -14,6 +14,202 @@ resource "azurerm_resource_group" "rg" {
   }
 }
 
+resource "azurerm_network_security_group" "endpoints" {
+  name                = "nsg-openai-dev-endpoints"
+  location            = "australiaeast"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  security_rule {
+    name                       = "allow-api-https"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_address_prefix      = "10.42.2.0/26"
+    source_port_range          = "*"
+    destination_address_prefix = "10.42.1.0/24"
+    destination_port_range     = "443"
+    description                = "API to Azure OpenAI, Key Vault and its own site"
+  }
+
+  security_rule {
+    name                       = "deny-all-inbound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_address_prefix      = "*"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    destination_port_range     = "*"
+    description                = "Deny every inbound flow the rules above do not allow"
+  }
+}
+
+resource "azurerm_network_security_group" "apps" {
+  name                = "nsg-openai-dev-apps"
+  location            = "australiaeast"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  security_rule {
+    name                       = "deny-all-inbound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_address_prefix      = "*"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    destination_port_range     = "*"
+    description                = "Deny every inbound flow the rules above do not allow"
+  }
+}
+
+resource "azurerm_virtual_network" "vnet" {
+  name                = "vnet-openai-dev"
+  location            = "australiaeast"
+  resource_group_name = azurerm_resource_group.rg.name
+  address_space       = ["10.42.0.0/16"]
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_subnet" "vnet_endpoints" {
+  name                              = "endpoints"
+  resource_group_name               = azurerm_resource_group.rg.name
+  virtual_network_name              = azurerm_virtual_network.vnet.name
+  address_prefixes                  = ["10.42.1.0/24"]
+  private_endpoint_network_policies = "Enabled"
+}
+
+resource "azurerm_subnet_network_security_group_association" "vnet_endpoints" {
+  subnet_id                 = azurerm_subnet.vnet_endpoints.id
+  network_security_group_id = azurerm_network_security_group.endpoints.id
+}
+
+resource "azurerm_subnet" "vnet_apps" {
+  name                              = "apps"
+  resource_group_name               = azurerm_resource_group.rg.name
+  virtual_network_name              = azurerm_virtual_network.vnet.name
+  address_prefixes                  = ["10.42.2.0/26"]
+  private_endpoint_network_policies = "Enabled"
+  depends_on                        = [azurerm_subnet.vnet_endpoints]
+
+  delegation {
+    name = "serverFarms"
+
+    service_delegation {
+      name    = "Microsoft.Web/serverFarms"
+      actions = ["Microsoft.Network/virtualNetworks/subnets/action"]
+    }
+  }
+}
+
+resource "azurerm_subnet_network_security_group_association" "vnet_apps" {
+  subnet_id                 = azurerm_subnet.vnet_apps.id
+  network_security_group_id = azurerm_network_security_group.apps.id
+}
+
+resource "azurerm_private_dns_zone" "network_vaultcore_azure_net" {
+  name                = "privatelink.vaultcore.azure.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_vaultcore_azure_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_vaultcore_azure_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_openai_azure_com" {
+  name                = "privatelink.openai.azure.com"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_openai_azure_com_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_openai_azure_com.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone" "network_azurewebsites_net" {
+  name                = "privatelink.azurewebsites.net"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_azurewebsites_net_vnet_link" {
+  name                  = "link-vnet"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_azurewebsites_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+}
+
 resource "azurerm_log_analytics_workspace" "monitoring_log" {
   name                            = "log-openai-dev"
   location                        = "australiaeast"
@@ -99,6 +295,32 @@ resource "azurerm_role_assignment" "kv_secrets_user_api" {
   principal_id       = azurerm_linux_web_app.api.identity[0].principal_id
   principal_type     = "ServicePrincipal"
   description        = "Read secrets (Key Vault references)"
+}
+
+resource "azurerm_private_endpoint" "kv_kv_vault" {
+  name                = "pe-openai-dev-kv-vault"
+  location            = "australiaeast"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-openai-dev-kv-vault"
+    private_connection_resource_id = azurerm_key_vault.kv.id
+    subresource_names              = ["vault"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_vaultcore_azure_net.id]
+  }
 }
 
 resource "azurerm_monitor_diagnostic_setting" "kv_diagnostics" {
@@ -189,6 +411,32 @@ resource "azurerm_role_assignment" "oai_openai_user_api" {
   description        = "Call the deployed models with Entra ID"
 }
 
+resource "azurerm_private_endpoint" "oai_oai_account" {
+  name                = "pe-openai-dev-oai-account"
+  location            = "australiaeast"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-openai-dev-oai-account"
+    private_connection_resource_id = azurerm_cognitive_account.oai.id
+    subresource_names              = ["account"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_openai_azure_com.id]
+  }
+}
+
 resource "azurerm_monitor_diagnostic_setting" "oai_diagnostics" {
   name                       = "diag-log-analytics"
   target_resource_id         = azurerm_cognitive_account.oai.id
@@ -240,6 +488,7 @@ resource "azurerm_linux_web_app" "api" {
   public_network_access_enabled                  = false
   ftp_publish_basic_authentication_enabled       = false
   webdeploy_publish_basic_authentication_enabled = false
+  virtual_network_subnet_id                      = azurerm_subnet.vnet_apps.id
   app_settings = {
     APPLICATIONINSIGHTS_CONNECTION_STRING     = azurerm_application_insights.monitoring_appi.connection_string
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING = "Authorization=AAD"
@@ -274,6 +523,7 @@ resource "azurerm_linux_web_app" "api" {
     ftps_state                        = "Disabled"
     http2_enabled                     = true
     remote_debugging_enabled          = false
+    vnet_route_all_enabled            = true
     health_check_path                 = "/health"
     health_check_eviction_time_in_min = 10
     ip_restriction_default_action     = "Deny"
@@ -298,6 +548,32 @@ resource "azurerm_role_assignment" "api_grant_metrics_publisher" {
   principal_id       = azurerm_linux_web_app.api.identity[0].principal_id
   principal_type     = "ServicePrincipal"
   description        = "Send telemetry with Entra ID"
+}
+
+resource "azurerm_private_endpoint" "api_api_sites" {
+  name                = "pe-openai-dev-api-sites"
+  location            = "australiaeast"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_endpoints.id
+  tags = {
+    application         = "openai"
+    cost-center         = "ai-platform"
+    data-classification = "confidential"
+    environment         = "dev"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-openai-dev-api-sites"
+    private_connection_resource_id = azurerm_linux_web_app.api.id
+    subresource_names              = ["sites"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_azurewebsites_net.id]
+  }
 }
 
 resource "azurerm_monitor_diagnostic_setting" "api_diagnostics" {

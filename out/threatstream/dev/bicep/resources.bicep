@@ -94,7 +94,7 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
-    publicNetworkAccess: 'Disabled'
+    publicNetworkAccess: 'Enabled'
     isVirtualNetworkFilterEnabled: false
     ipRules: []
     enableFreeTier: false
@@ -397,7 +397,7 @@ resource redis 'Microsoft.Cache/redis@2024-11-01' = {
     redisVersion: '6'
     enableNonSslPort: false
     minimumTlsVersion: '1.2'
-    publicNetworkAccess: 'Disabled'
+    publicNetworkAccess: 'Enabled'
     disableAccessKeyAuthentication: true
     redisConfiguration: {
       'aad-enabled': 'True'
@@ -455,13 +455,13 @@ resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
     enableSoftDelete: true
     enablePurgeProtection: true
     softDeleteRetentionInDays: 7
-    publicNetworkAccess: 'Disabled'
+    publicNetworkAccess: 'Enabled'
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Deny'
+      defaultAction: 'Allow'
       ipRules: []
       virtualNetworkRules: []
     }
@@ -553,7 +553,7 @@ resource func 'Microsoft.Web/sites@2024-11-01' = {
     reserved: true
     httpsOnly: true
     clientAffinityEnabled: false
-    publicNetworkAccess: 'Disabled'
+    publicNetworkAccess: 'Enabled'
     siteConfig: {
       linuxFxVersion: 'Python|3.11'
       alwaysOn: false
@@ -562,7 +562,14 @@ resource func 'Microsoft.Web/sites@2024-11-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       remoteDebuggingEnabled: false
-      ipSecurityRestrictions: []
+      ipSecurityRestrictions: [
+        {
+          name: 'allow-1'
+          ipAddress: '192.0.2.0/24'
+          priority: 100
+          action: 'Allow'
+        }
+      ]
       ipSecurityRestrictionsDefaultAction: 'Deny'
       scmIpSecurityRestrictionsUseMain: true
       scmIpSecurityRestrictionsDefaultAction: 'Deny'

@@ -73,7 +73,7 @@ resource "azurerm_cosmosdb_account" "cosmos" {
   minimal_tls_version                = "Tls12"
   local_authentication_disabled      = true
   access_key_metadata_writes_enabled = false
-  public_network_access_enabled      = false
+  public_network_access_enabled      = true
   is_virtual_network_filter_enabled  = false
   ip_range_filter                    = []
   automatic_failover_enabled         = true
@@ -292,7 +292,7 @@ resource "azurerm_redis_cache" "redis" {
   redis_version                      = "6"
   minimum_tls_version                = "1.2"
   non_ssl_port_enabled               = false
-  public_network_access_enabled      = false
+  public_network_access_enabled      = true
   access_keys_authentication_enabled = false
   tags = {
     application         = "threatstream"
@@ -338,7 +338,7 @@ resource "azurerm_key_vault" "kv" {
   rbac_authorization_enabled      = true
   purge_protection_enabled        = true
   soft_delete_retention_days      = 7
-  public_network_access_enabled   = false
+  public_network_access_enabled   = true
   enabled_for_deployment          = false
   enabled_for_disk_encryption     = false
   enabled_for_template_deployment = false
@@ -352,7 +352,7 @@ resource "azurerm_key_vault" "kv" {
 
   network_acls {
     bypass         = "AzureServices"
-    default_action = "Deny"
+    default_action = "Allow"
     ip_rules       = []
   }
 }
@@ -415,7 +415,7 @@ resource "azurerm_linux_function_app" "func" {
   storage_account_access_key                     = azurerm_storage_account.st.primary_access_key
   functions_extension_version                    = "~4"
   https_only                                     = true
-  public_network_access_enabled                  = false
+  public_network_access_enabled                  = true
   ftp_publish_basic_authentication_enabled       = false
   webdeploy_publish_basic_authentication_enabled = false
   app_settings = {
@@ -459,6 +459,13 @@ resource "azurerm_linux_function_app" "func" {
     cors {
       allowed_origins     = []
       support_credentials = false
+    }
+
+    ip_restriction {
+      name       = "allow-1"
+      ip_address = "192.0.2.0/24"
+      priority   = 100
+      action     = "Allow"
     }
   }
 }
