@@ -229,6 +229,63 @@ int effect_rank(Effect effect) {
   return effect == Effect::weakens ? 0 : effect == Effect::changes ? 1 : 2;
 }
 
+int severity_rank(const std::string& severity) {
+  return severity == "error" ? 2 : severity == "warning" ? 1 : 0;
+}
+
+/// `rule (severity)`, with `, suppressed` when an exception covers it.
+std::string finding_label(const Finding& f) {
+  return fmt::format("{} ({}{})", f.rule_id, f.severity, f.suppressed ? ", suppressed" : "");
+}
+
+/// The construct path below its environment: `st` for `app/env/st`.
+std::string below_env(const std::string& path) {
+  auto first = path.find('/');
+  auto second = first == std::string::npos ? first : path.find('/', first + 1);
+  return second == std::string::npos ? path : path.substr(second + 1);
+}
+
+void compare_findings(Scope& scope, const std::vector<Finding>& before,
+                      const std::vector<Finding>& after) {
+  std::map<std::pair<std::string, std::string>, const Finding*> old_by_key;
+  std::map<std::pair<std::string, std::string>, const Finding*> new_by_key;
+  for (const auto& f : before) old_by_key[{f.path, f.rule_id}] = &f;
+  for (const auto& f : after) new_by_key[{f.path, f.rule_id}] = &f;
+  for (const auto& [key, now] : new_by_key) {
+    auto old = old_by_key.find(key);
+    if (old == old_by_key.end()) {
+      scope.findings.push_back({FindingAction::added, {}, *now});
+      scope.security.push_back(
+          {"policy finding", now->suppressed ? Effect::changes : Effect::weakens,
+           below_env(now->path), fmt::format("new {}: {}", finding_label(*now), now->message)});
+      continue;
+    }
+    const Finding& was = *old->second;
+    if (was.severity == now->severity && was.suppressed == now->suppressed &&
+        was.message == now->message) {
+      continue;
+    }
+    scope.findings.push_back({FindingAction::changed, was, *now});
+    Effect effect = Effect::changes;
+    if ((was.suppressed && !now->suppressed) ||
+        (!now->suppressed && severity_rank(now->severity) > severity_rank(was.severity))) {
+      effect = Effect::weakens;
+    } else if (!now->suppressed && severity_rank(now->severity) < severity_rank(was.severity)) {
+      effect = Effect::tightens;
+    }
+    scope.security.push_back(
+        {"policy finding", effect, below_env(now->path),
+         fmt::format("{} → {}: {}", finding_label(was), finding_label(*now), now->message)});
+  }
+  for (const auto& [key, was] : old_by_key) {
+    if (new_by_key.count(key) > 0) continue;
+    scope.findings.push_back({FindingAction::removed, *was, {}});
+    scope.security.push_back(
+        {"policy finding", Effect::tightens, below_env(was->path),
+         fmt::format("resolved {} (was: {})", finding_label(*was), was->message)});
+  }
+}
+
 }  // namespace
 
 bool Review::drift() const {
@@ -365,6 +422,27 @@ Review build_review(const Input& input) {
            fmt::format("{} no longer suppressed (was: {})", before.rule_id, before.reason)});
     }
   }
+  // Policy findings, per environment: those the manifest recorded against those of the code.
+  if (input.committed_manifest_present) {
+    for (const auto& [env_key, current] : input.current_findings) {
+      const auto slash = env_key.find('/');
+      const std::string app = env_key.substr(0, slash);
+      const std::string env = slash == std::string::npos ? "" : env_key.substr(slash + 1);
+      Scope& scope = scopes[{app, env}];
+      scope.app = app;
+      scope.env = env;
+      auto committed = input.committed_findings.find(env_key);
+      if (committed == input.committed_findings.end()) {
+        scope.notes.push_back(fmt::format(
+            "the committed manifest records no policy findings for {} (written before iacgen "
+            "recorded them): new and resolved findings cannot be listed; `iacgen synth` records "
+            "them",
+            scope.title()));
+        continue;
+      }
+      compare_findings(scope, committed->second, current);
+    }
+  }
   for (auto& [key, scope] : scopes) {
     std::stable_sort(scope.security.begin(), scope.security.end(),
                      [](const SecurityChange& a, const SecurityChange& b) {
@@ -440,6 +518,18 @@ std::string_view file_status(FileStatus status) {
   return "changed";
 }
 
+std::string_view finding_word(FindingAction action) {
+  switch (action) {
+    case FindingAction::added:
+      return "new";
+    case FindingAction::removed:
+      return "resolved";
+    case FindingAction::changed:
+      return "changed";
+  }
+  return "changed";
+}
+
 bool show_text(const FileChange& file, const RenderOptions& options) {
   return options.unified || !file.summarized;
 }
@@ -487,6 +577,11 @@ std::string render_text(const Review& review, const RenderOptions& options) {
                                                                 : "changed",
                          x.rule_id, x.path, x.reason,
                          x.expires.empty() ? "" : " (expires " + x.expires + ")");
+    }
+    for (const auto& f : scope.findings) {
+      const Finding& x = f.action == FindingAction::removed ? f.before : f.after;
+      out += fmt::format("  finding {} {} at {}: {}\n", finding_word(f.action), finding_label(x),
+                         x.path, x.message);
     }
     if (!scope.files.empty()) {
       out += "  Files:\n";
@@ -573,6 +668,12 @@ std::string render_markdown(const Review& review, const RenderOptions& options) 
                          x.rule_id, x.path, cell(x.reason));
     }
     if (!scope.exceptions.empty()) out += '\n';
+    for (const auto& f : scope.findings) {
+      const Finding& x = f.action == FindingAction::removed ? f.before : f.after;
+      out += fmt::format("- Policy finding {}: `{}` at `{}`: {}\n", finding_word(f.action),
+                         cell(finding_label(x)), x.path, cell(x.message));
+    }
+    if (!scope.findings.empty()) out += '\n';
     for (const auto& f : scope.files) {
       if (!show_text(f, options)) {
         out += fmt::format("- `{}` {} (summarized above)\n", f.path, file_status(f.status));
@@ -643,6 +744,22 @@ std::string render_json(const Review& review, const RenderOptions& options) {
                                      {"reason", x.reason},
                                      {"owner", x.owner},
                                      {"expires", x.expires}});
+      }
+      s["policy_findings"] = nlohmann::ordered_json::array();
+      for (const auto& f : scope.findings) {
+        const Finding& x = f.action == FindingAction::removed ? f.before : f.after;
+        nlohmann::ordered_json finding{{"action", finding_word(f.action)},
+                                       {"path", x.path},
+                                       {"rule_id", x.rule_id},
+                                       {"severity", x.severity},
+                                       {"suppressed", x.suppressed},
+                                       {"message", x.message}};
+        if (f.action == FindingAction::changed) {
+          finding["before"] = {{"severity", f.before.severity},
+                               {"suppressed", f.before.suppressed},
+                               {"message", f.before.message}};
+        }
+        s["policy_findings"].push_back(std::move(finding));
       }
       s["files"] = nlohmann::ordered_json::array();
       for (const auto& f : scope.files) {
