@@ -92,16 +92,21 @@ int run_review(std::vector<App>& apps, const std::vector<std::string>& selected_
     if (in_scopes(path, scopes)) input.manifest[path] = digest;
   }
   // The committed side: every file generated now or recorded in the manifest, and any other
-  // Terraform file in the folders under review (added by hand).
+  // Terraform or Bicep file in the folders under review (added by hand).
   std::vector<std::string> candidates;
   for (const auto& [path, content] : input.generated) candidates.push_back(path);
   for (const auto& [path, digest] : input.manifest) candidates.push_back(path);
   for (const auto& scope : scopes) {
     const fs::path folder = fs::path(out_dir) / scope;
-    if (scope.size() < 11 || scope.compare(scope.size() - 10, 10, "terraform/") != 0) continue;
+    auto ends_with = [&](std::string_view tail) {
+      return scope.size() > tail.size() &&
+             scope.compare(scope.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    const char* extension = ends_with("/terraform/") ? ".tf" : ends_with("/bicep/") ? ".bicep" : "";
+    if (*extension == '\0') continue;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(folder, error)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".tf") {
+      if (entry.is_regular_file() && entry.path().extension() == extension) {
         candidates.push_back(scope + entry.path().filename().string());
       }
     }

@@ -1,4 +1,5 @@
 #include "generators/review/azurerm_rules.h"
+#include "generators/review/rule_effects.h"
 
 #include <algorithm>
 #include <array>
@@ -11,17 +12,10 @@ namespace iac::review {
 
 namespace {
 
-/// How to tell a weakening from a tightening.
-enum class Direction {
-  any,          ///< Any change is reported, without a direction.
-  bad_true,     ///< `true` is the weaker setting (public access, local auth, ...).
-  bad_false,    ///< `false` is the weaker setting (purge protection, HTTPS only, ...).
-  lower,        ///< A lower number or version is weaker (TLS, retention days).
-  redundancy,   ///< Storage replication: LRS < ZRS < GRS < RAGRS < GZRS < RAGZRS.
-  enabled,      ///< `"Enabled"` is the weaker string value (`public_network_access`).
-  list_widens,  ///< A list (IP rules, origins) gaining entries widens.
-  waf_mode,     ///< WAF `Detection` is weaker than `Prevention`.
-};
+using detail::Direction;
+using detail::effect_of;
+using detail::number_in;
+using detail::unquote;
 
 struct SecurityRule {
   std::string_view type;  ///< azurerm type, or `*` for every type.
@@ -346,99 +340,6 @@ bool type_matches(std::string_view type, std::string_view pattern) {
   return pattern == "*" || pattern == type;
 }
 
-std::string unquote(std::string_view text) {
-  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
-    return std::string(text.substr(1, text.size() - 2));
-  }
-  return std::string(text);
-}
-
-/// The number in a version or count (`"1.2"`, `"TLS1_2"`, `90`), or -1.
-double number_in(std::string_view text) {
-  std::string digits;
-  for (char c : text) {
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      digits += c;
-    } else if ((c == '.' || c == '_') && !digits.empty() && digits.find('.') == std::string::npos) {
-      digits += '.';
-    }
-  }
-  if (digits.empty() || digits == ".") return -1;
-  return std::stod(digits);
-}
-
-int redundancy_rank(std::string_view text) {
-  static constexpr std::array<std::string_view, 6> kOrder = {"LRS",   "ZRS",  "GRS",
-                                                             "RAGRS", "GZRS", "RAGZRS"};
-  std::string value = unquote(text);
-  for (size_t i = 0; i < kOrder.size(); ++i) {
-    if (value == kOrder[i]) return static_cast<int>(i);
-  }
-  return -1;
-}
-
-/// The quoted items of a list expression.
-std::vector<std::string> list_items(std::string_view text) {
-  std::vector<std::string> items;
-  size_t i = 0;
-  while ((i = text.find('"', i)) != std::string_view::npos) {
-    size_t end = i + 1;
-    while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
-    items.emplace_back(text.substr(i, end + 1 - i));
-    i = end + 1;
-  }
-  return items;
-}
-
-Effect effect_of(Direction direction, std::string_view before, std::string_view after) {
-  auto by_bad = [&](bool bad_is_true) {
-    const std::string_view bad = bad_is_true ? "true" : "false";
-    const std::string_view good = bad_is_true ? "false" : "true";
-    if (after == bad) return Effect::weakens;
-    if (after == good && !before.empty()) return Effect::tightens;
-    if (after.empty() && before == good) return Effect::weakens;  // the provider default applies
-    return Effect::changes;
-  };
-  switch (direction) {
-    case Direction::any:
-      return Effect::changes;
-    case Direction::bad_true:
-      return by_bad(true);
-    case Direction::bad_false:
-      return by_bad(false);
-    case Direction::lower: {
-      double b = number_in(before);
-      double a = number_in(after);
-      if (b < 0 || a < 0 || a == b) return Effect::changes;
-      return a < b ? Effect::weakens : Effect::tightens;
-    }
-    case Direction::redundancy: {
-      int b = redundancy_rank(before);
-      int a = redundancy_rank(after);
-      if (b < 0 || a < 0 || a == b) return Effect::changes;
-      return a < b ? Effect::weakens : Effect::tightens;
-    }
-    case Direction::enabled:
-      if (unquote(after) == "Enabled") return Effect::weakens;
-      if (unquote(after) == "Disabled") return Effect::tightens;
-      return Effect::changes;
-    case Direction::waf_mode:
-      if (unquote(after) == "Detection") return Effect::weakens;
-      if (unquote(after) == "Prevention") return Effect::tightens;
-      return Effect::changes;
-    case Direction::list_widens: {
-      auto old_items = list_items(before);
-      auto new_items = list_items(after);
-      bool gained = std::any_of(new_items.begin(), new_items.end(), [&](const std::string& item) {
-        return std::find(old_items.begin(), old_items.end(), item) == old_items.end();
-      });
-      if (gained) return Effect::weakens;
-      return new_items.size() < old_items.size() ? Effect::tightens : Effect::changes;
-    }
-  }
-  return Effect::changes;
-}
-
 /// Replacements that depend on the old and new values (`CustomizeDiff` / `ForceNewIfChange` in the
 /// provider). Empty when the change is made in place.
 std::string conditional_replacement(std::string_view type, std::string_view generic,
@@ -604,5 +505,128 @@ std::string_view security_category_of_type(std::string_view type) {
 bool holds_data(std::string_view type) {
   return std::find(kHoldsData.begin(), kHoldsData.end(), type) != kHoldsData.end();
 }
+
+namespace detail {
+
+std::string unquote(std::string_view text) {
+  if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') &&
+      text.back() == text.front()) {
+    return std::string(text.substr(1, text.size() - 2));
+  }
+  return std::string(text);
+}
+
+/// The number in a version or count (`"1.2"`, `"TLS1_2"`, `90`), or -1.
+double number_in(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      digits += c;
+    } else if ((c == '.' || c == '_') && !digits.empty() && digits.find('.') == std::string::npos) {
+      digits += '.';
+    }
+  }
+  if (digits.empty() || digits == ".") return -1;
+  return std::stod(digits);
+}
+
+namespace {
+
+int redundancy_rank(std::string_view text) {
+  static constexpr std::array<std::string_view, 6> kOrder = {"LRS",   "ZRS",  "GRS",
+                                                             "RAGRS", "GZRS", "RAGZRS"};
+  std::string value = unquote(text);
+  // ARM SKU names carry the tier: `Standard_GZRS`.
+  if (auto underscore = value.rfind('_'); underscore != std::string::npos) {
+    value = value.substr(underscore + 1);
+  }
+  for (size_t i = 0; i < kOrder.size(); ++i) {
+    if (value == kOrder[i]) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+/// The quoted items of a list expression.
+std::vector<std::string> list_items(std::string_view text) {
+  std::vector<std::string> items;
+  size_t i = 0;
+  while ((i = text.find_first_of("\"'", i)) != std::string_view::npos) {
+    const char quote = text[i];
+    size_t end = i + 1;
+    while (end < text.size() && text[end] != quote) end += text[end] == '\\' ? 2 : 1;
+    items.emplace_back(text.substr(i, end + 1 - i));
+    i = end + 1;
+  }
+  return items;
+}
+
+}  // namespace
+
+Effect effect_of(Direction direction, std::string_view before, std::string_view after) {
+  // ARM writes some booleans as strings (`'True'`).
+  auto lower = [](std::string_view text) {
+    std::string out = unquote(text);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string before_bool = lower(before);
+  const std::string after_bool = lower(after);
+  auto by_bad = [&](bool bad_is_true) {
+    const std::string_view bad = bad_is_true ? "true" : "false";
+    const std::string_view good = bad_is_true ? "false" : "true";
+    if (after_bool == bad) return Effect::weakens;
+    if (after_bool == good && !before_bool.empty()) return Effect::tightens;
+    if (after_bool.empty() && before_bool == good) return Effect::weakens;  // the default applies
+    return Effect::changes;
+  };
+  switch (direction) {
+    case Direction::any:
+      return Effect::changes;
+    case Direction::bad_true:
+      return by_bad(true);
+    case Direction::bad_false:
+      return by_bad(false);
+    case Direction::lower: {
+      double b = number_in(before);
+      double a = number_in(after);
+      if (b < 0 || a < 0 || a == b) return Effect::changes;
+      return a < b ? Effect::weakens : Effect::tightens;
+    }
+    case Direction::redundancy: {
+      int b = redundancy_rank(before);
+      int a = redundancy_rank(after);
+      if (b < 0 || a < 0 || a == b) return Effect::changes;
+      return a < b ? Effect::weakens : Effect::tightens;
+    }
+    case Direction::enabled:
+      if (unquote(after) == "Enabled") return Effect::weakens;
+      if (unquote(after) == "Disabled") return Effect::tightens;
+      return Effect::changes;
+    case Direction::disabled:
+      if (unquote(after) == "Disabled") return Effect::weakens;
+      if (unquote(after) == "Enabled") return Effect::tightens;
+      return Effect::changes;
+    case Direction::allow:
+      if (unquote(after) == "Allow") return Effect::weakens;
+      if (unquote(after) == "Deny") return Effect::tightens;
+      return Effect::changes;
+    case Direction::waf_mode:
+      if (unquote(after) == "Detection") return Effect::weakens;
+      if (unquote(after) == "Prevention") return Effect::tightens;
+      return Effect::changes;
+    case Direction::list_widens: {
+      auto old_items = list_items(before);
+      auto new_items = list_items(after);
+      bool gained = std::any_of(new_items.begin(), new_items.end(), [&](const std::string& item) {
+        return std::find(old_items.begin(), old_items.end(), item) == old_items.end();
+      });
+      if (gained) return Effect::weakens;
+      return new_items.size() < old_items.size() ? Effect::tightens : Effect::changes;
+    }
+  }
+  return Effect::changes;
+}
+
+}  // namespace detail
 
 }  // namespace iac::review

@@ -54,13 +54,21 @@ enum class Action { added, removed, changed };
 
 struct ResourceChange {
   Action action = Action::changed;
-  std::string type;  ///< `azurerm_key_vault`.
-  std::string name;  ///< Terraform label, `kv`.
-  std::string file;  ///< Relative path of the .tf file holding it (the new one, else the old).
+  std::string format = "terraform";  ///< `terraform` or `bicep`.
+  std::string type;  ///< `azurerm_key_vault`; for Bicep the ARM type, `Microsoft.KeyVault/vaults`.
+  std::string name;  ///< Terraform label, `kv`; for Bicep the symbolic name.
+  bool existing = false;  ///< Bicep `existing`: a reference, not deployed by the template.
+  std::string file;       ///< Relative path of the .tf file holding it (the new one, else the old).
   std::vector<AttributeChange> attributes;  ///< For `changed`.
   std::string replaces;      ///< Why Terraform destroys and recreates it; empty when in place.
   std::string data_loss;     ///< Set when destroying it loses data or identity.
   std::string renamed_from;  ///< Label of a removed resource of the same type this may replace.
+  std::string orphaned;      ///< Bicep: what happens in Azure to a resource the template drops.
+
+  /// `azurerm_key_vault.kv`; for Bicep `kv (Microsoft.KeyVault/vaults)`.
+  std::string id() const {
+    return format == "bicep" ? name + " (" + type + ")" : type + "." + name;
+  }
 };
 
 struct SecurityChange {
