@@ -349,7 +349,8 @@ std::string arm_replacement(std::string_view type, std::string_view generic,
   return {};
 }
 
-bool is_sensitive(std::string_view generic) {
+bool is_sensitive(std::string_view type, std::string_view generic) {
+  if (type == "Microsoft.KeyVault/vaults/secrets" && generic == "properties.value") return true;
   static constexpr std::array<std::string_view, 8> kWords = {
       "password",         "Password",         "secret",    "Secret",
       "connectionString", "ConnectionString", "accessKey", "AccessKey"};
@@ -383,7 +384,7 @@ AttributeMeaning classify_property(std::string_view type, std::string_view path,
     }
   }
   meaning.replaces = arm_replacement(type, generic, before, after);
-  meaning.sensitive = is_sensitive(generic);
+  meaning.sensitive = is_sensitive(type, generic);
   return meaning;
 }
 
