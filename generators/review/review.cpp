@@ -80,6 +80,8 @@ bool collect_resources(const std::map<std::string, const std::string*>& files,
 
 std::string shown(const AttributeMeaning& meaning, const std::string& value) {
   if (value.empty()) return value;
+  // A switch is never a secret (`access_keys_authentication_enabled = false`): shown as is.
+  if (value == "true" || value == "false") return value;
   return meaning.sensitive ? kMasked : value;
 }
 
@@ -113,8 +115,16 @@ std::string describe_resource(const Parsed& parsed) {
   return text;
 }
 
+/// Said of a change to a committed file edited by hand: the change restores the code's value (the
+/// hand edit, possibly deployed, went the other way).
+std::string undoes_hand_edit(const std::set<std::string>& hand_edited, const std::string& file) {
+  return hand_edited.count(file) > 0 ? " (undoes a hand edit: the committed file has the old value)"
+                                     : "";
+}
+
 void compare_terraform(Scope& scope, const std::map<std::string, const std::string*>& before,
-                       const std::map<std::string, const std::string*>& after) {
+                       const std::map<std::string, const std::string*>& after,
+                       const std::set<std::string>& hand_edited) {
   std::map<std::pair<std::string, std::string>, Parsed> old_resources;
   std::map<std::pair<std::string, std::string>, Parsed> new_resources;
   if (!collect_resources(before, old_resources, scope.notes, "committed") ||
@@ -167,11 +177,13 @@ void compare_terraform(Scope& scope, const std::map<std::string, const std::stri
       if (!meaning.category.empty()) {
         scope.security.push_back(
             {meaning.category, meaning.effect, id,
-             fmt::format("{}: {}", path, arrow(attribute.before, attribute.after))});
+             fmt::format("{}: {}{}", path, arrow(attribute.before, attribute.after),
+                         undoes_hand_edit(hand_edited, old->second.file))});
       } else if (!type_category.empty()) {
         scope.security.push_back(
             {std::string(type_category), Effect::changes, id,
-             fmt::format("{}: {}", path, arrow(attribute.before, attribute.after))});
+             fmt::format("{}: {}{}", path, arrow(attribute.before, attribute.after),
+                         undoes_hand_edit(hand_edited, old->second.file))});
       }
       change.attributes.push_back(std::move(attribute));
     }
@@ -281,7 +293,8 @@ std::string describe_bicep(const ParsedBicep& r) {
 }
 
 void compare_bicep(Scope& scope, const std::map<std::string, const std::string*>& before,
-                   const std::map<std::string, const std::string*>& after) {
+                   const std::map<std::string, const std::string*>& after,
+                   const std::set<std::string>& hand_edited) {
   std::map<std::pair<std::string, std::string>, ParsedBicep> old_resources;
   std::map<std::pair<std::string, std::string>, ParsedBicep> new_resources;
   if (!collect_bicep(before, old_resources, scope.notes, "committed") ||
@@ -372,11 +385,13 @@ void compare_bicep(Scope& scope, const std::map<std::string, const std::string*>
       if (!meaning.category.empty()) {
         scope.security.push_back(
             {meaning.category, meaning.effect, where,
-             fmt::format("{}: {}", path, arrow(attribute.before, attribute.after))});
+             fmt::format("{}: {}{}", path, arrow(attribute.before, attribute.after),
+                         undoes_hand_edit(hand_edited, old->file))});
       } else if (!type_category.empty() && path.rfind('@', 0) != 0) {
         scope.security.push_back(
             {std::string(type_category), Effect::changes, where,
-             fmt::format("{}: {}", path, arrow(attribute.before, attribute.after))});
+             fmt::format("{}: {}{}", path, arrow(attribute.before, attribute.after),
+                         undoes_hand_edit(hand_edited, old->file))});
       }
       change.attributes.push_back(std::move(attribute));
     }
@@ -568,6 +583,7 @@ Review build_review(const Input& input) {
   std::map<std::pair<std::string, std::string>, std::map<std::string, const std::string*>>
       new_bicep;
   std::set<std::pair<std::string, std::string>> bicep_changed;
+  std::set<std::string> hand_edited;  // committed files whose digest is not the manifest's
   Review review;
   for (const auto& path : paths) {
     Scope& scope = scope_for(path);
@@ -584,6 +600,7 @@ Review build_review(const Input& input) {
     if (has_old && manifest != input.manifest.end() &&
         gen::sha256_hex(committed->second) != manifest->second) {
       scope.notes.push_back(fmt::format("{} was edited by hand after iacgen wrote it", path));
+      hand_edited.insert(path);
     }
     if (is_terraform(path)) {
       if (has_old) old_tf[key][path] = &committed->second;
@@ -629,8 +646,9 @@ Review build_review(const Input& input) {
           "no committed Terraform for {}: every resource is new (never synthesized, or deleted)",
           scope.title()));
     }
-    if (tf_changed.count(key) > 0) compare_terraform(scope, old_tf[key], new_tf[key]);
-    if (bicep_changed.count(key) > 0) compare_bicep(scope, old_bicep[key], new_bicep[key]);
+    if (tf_changed.count(key) > 0) compare_terraform(scope, old_tf[key], new_tf[key], hand_edited);
+    if (bicep_changed.count(key) > 0)
+      compare_bicep(scope, old_bicep[key], new_bicep[key], hand_edited);
   }
   // Suppressions: the manifest records those of every environment written.
   auto old_exceptions = by_key(input.committed_exceptions);

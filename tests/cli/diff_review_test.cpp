@@ -389,7 +389,10 @@ TEST_CASE("diff review on the bundled threatstream app: the code against an olde
   CHECK(first["env"] == "dev");
   CHECK(first["effect"] == "WEAKENS");
   CHECK(first["resource"] == "azurerm_storage_account.st");
-  CHECK(first["detail"] == "public_network_access_enabled: false → true");
+  // The test edits the committed files after synth, so the manifest sees hand edits.
+  CHECK(first["detail"] ==
+        "public_network_access_enabled: false → true (undoes a hand edit: the committed file has "
+        "the old value)");
 }
 
 }  // namespace

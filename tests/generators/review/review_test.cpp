@@ -227,6 +227,37 @@ TEST_CASE("review: a Bicep rename or a new location is not in place") {
   CHECK(find_resource(symbol, "cosmos") == nullptr);
 }
 
+TEST_CASE("review: a hand edit of a committed Bicep file is named in its security change") {
+  Input input;
+  const std::string opened =
+      replace(kBicep, "publicNetworkAccess: 'Disabled'", "publicNetworkAccess: 'Enabled'");
+  input.committed["shop/dev/bicep/resources.bicep"] = opened;
+  input.generated["shop/dev/bicep/resources.bicep"] = kBicep;
+  input.manifest["shop/dev/bicep/resources.bicep"] = "digest-of-what-iacgen-wrote";
+  const Review review = build_review(input);
+  REQUIRE(review.security_change_count() == 1);
+  const auto& change = review.scopes[0].security[0];
+  CHECK(change.effect == Effect::tightens);
+  CHECK(change.detail ==
+        "properties.publicNetworkAccess: 'Enabled' → 'Disabled' (undoes a hand edit: the "
+        "committed file has the old value)");
+  CHECK(review.scopes[0].notes[0] ==
+        "shop/dev/bicep/resources.bicep was edited by hand after iacgen wrote it");
+}
+
+TEST_CASE("review: switches named like secrets are shown, values are masked") {
+  Input input;
+  input.committed["app/dev/terraform/main.tf"] =
+      "resource \"azurerm_redis_cache\" \"r\" {\n  access_keys_authentication_enabled = "
+      "false\n}\n";
+  input.generated["app/dev/terraform/main.tf"] =
+      "resource \"azurerm_redis_cache\" \"r\" {\n  access_keys_authentication_enabled = "
+      "true\n}\n";
+  const std::string text = render_text(build_review(input), {});
+  CHECK(text.find("!! WEAKENS  [authentication] app/dev: azurerm_redis_cache.r: "
+                  "access_keys_authentication_enabled: false → true") != std::string::npos);
+}
+
 TEST_CASE("review: a Bicep file with a syntax error falls back to its text diff") {
   const std::string broken =
       replace(kBicep, "minimumTlsVersion: 'TLS1_2'", "minimumTlsVersion: 'TLS1_0");
