@@ -34,13 +34,14 @@ class Parser {
  public:
   explicit Parser(std::string_view src) : src_(src) {}
 
-  void file(std::vector<BicepResource>& out) {
+  void file(std::vector<BicepResource>& out, std::vector<std::string>& statements) {
+    std::string decorators;
     for (;;) {
       skip_all();
       if (eof()) return;
       const char c = peek();
       if (c == '@') {
-        decorator();
+        decorators += decorator() + " ";
         continue;
       }
       if (!is_ident_start(c)) {
@@ -53,12 +54,15 @@ class Parser {
       const std::string keyword = identifier();
       if (keyword == "resource") {
         resource(out, line);
+        decorators.clear();
         continue;
       }
       bool known = false;
       for (auto statement : kStatements) known = known || statement == keyword;
       if (!known) fail(fmt::format("unknown declaration `{}`", keyword));
-      text(/*stops=*/"", /*group=*/false, /*allow_empty=*/true);
+      statements.push_back(decorators + keyword + " " +
+                           text(/*stops=*/"", /*group=*/false, /*allow_empty=*/true));
+      decorators.clear();
     }
   }
 
@@ -128,13 +132,16 @@ class Parser {
     return !is_ident(peek(word.size()));
   }
 
-  /// `@name(args)`, `@sys.name(args)` or `@name`.
-  void decorator() {
+  /// `@name(args)`, `@sys.name(args)` or `@name`, as text.
+  std::string decorator() {
+    const size_t start = pos_;
     ++pos_;
     if (!is_ident_start(peek())) fail("expected a decorator name after `@`");
     while (!eof() && (is_ident(peek()) || peek() == '.')) ++pos_;
+    std::string out(src_.substr(start, pos_ - start));
     skip_inline();
-    if (peek() == '(') text("", /*group=*/true, false);
+    if (peek() == '(') out += text("", /*group=*/true, false);
+    return out;
   }
 
   /// Copies a string literal, with its quotes, escapes and `${...}`, into `out`.
@@ -554,7 +561,7 @@ BicepFile read_bicep(std::string_view text) {
   BicepFile file;
   Parser parser(text);
   try {
-    parser.file(file.resources);
+    parser.file(file.resources, file.statements);
   } catch (const ParseError& error) {
     file.error = fmt::format("line {}: {}", error.line, error.what);
   }

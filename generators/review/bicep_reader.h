@@ -27,6 +27,9 @@ struct BicepResource {
 
 struct BicepFile {
   std::vector<BicepResource> resources;
+  /// Every other statement (`param`, `var`, `output`, `module`...) with its decorators, as
+  /// normalized text, in order: what the resource comparison does not cover.
+  std::vector<std::string> statements;
   std::string error;  ///< Empty when the whole file was read; else `line N: what`.
 };
 

@@ -52,6 +52,7 @@ struct Parsed {
 /// `type.name` → resource, over every .tf file of one side; false when a file cannot be read.
 bool collect_resources(const std::map<std::string, const std::string*>& files,
                        std::map<std::pair<std::string, std::string>, Parsed>& out,
+                       std::map<std::string, std::vector<std::string>>& other,
                        std::vector<std::string>& notes, const char* side) {
   bool ok = true;
   for (const auto& [path, content] : files) {
@@ -64,8 +65,16 @@ bool collect_resources(const std::map<std::string, const std::string*>& files,
       ok = false;
       continue;
     }
+    auto& statements = other[path];
     for (auto& block : file.blocks) {
-      if (block.kind != "resource" || block.labels.size() != 2) continue;
+      if (block.kind != "resource" || block.labels.size() != 2) {
+        // Variables, outputs, providers, data sources: not in the resource summary.
+        std::string text = block.kind;
+        for (const auto& label : block.labels) text += " " + label;
+        for (const auto& [key, value] : block.attributes) text += "\n" + key + " = " + value;
+        statements.push_back(std::move(text));
+        continue;
+      }
       auto key = std::make_pair(block.labels[0], block.labels[1]);
       if (out.count(key) > 0) {
         notes.push_back(fmt::format("{} declares resource {}.{} twice ({} line {})", side,
@@ -127,12 +136,15 @@ void compare_terraform(Scope& scope, const std::map<std::string, const std::stri
                        const std::set<std::string>& hand_edited) {
   std::map<std::pair<std::string, std::string>, Parsed> old_resources;
   std::map<std::pair<std::string, std::string>, Parsed> new_resources;
-  if (!collect_resources(before, old_resources, scope.notes, "committed") ||
-      !collect_resources(after, new_resources, scope.notes, "generated")) {
+  std::map<std::string, std::vector<std::string>> old_other;
+  std::map<std::string, std::vector<std::string>> new_other;
+  if (!collect_resources(before, old_resources, old_other, scope.notes, "committed") ||
+      !collect_resources(after, new_resources, new_other, scope.notes, "generated")) {
     return;
   }
+  // The summary covers a file when only its resources differ; otherwise its text is shown.
   for (auto& file : scope.files) {
-    if (is_terraform(file.path)) file.summarized = true;
+    if (is_terraform(file.path)) file.summarized = old_other[file.path] == new_other[file.path];
   }
   for (const auto& [key, parsed] : new_resources) {
     const auto& [type, name] = key;
@@ -248,6 +260,7 @@ struct ParsedBicep {
 /// (file, symbol) → resource, over every .bicep file of one side; false when a file cannot be read.
 bool collect_bicep(const std::map<std::string, const std::string*>& files,
                    std::map<std::pair<std::string, std::string>, ParsedBicep>& out,
+                   std::map<std::string, std::vector<std::string>>& other,
                    std::vector<std::string>& notes, const char* side) {
   bool ok = true;
   for (const auto& [path, content] : files) {
@@ -260,6 +273,7 @@ bool collect_bicep(const std::map<std::string, const std::string*>& files,
       ok = false;
       continue;
     }
+    other[path] = std::move(file.statements);
     for (auto& r : file.resources) {
       auto key = std::make_pair(path, r.symbol);
       if (out.count(key) > 0) {
@@ -297,12 +311,15 @@ void compare_bicep(Scope& scope, const std::map<std::string, const std::string*>
                    const std::set<std::string>& hand_edited) {
   std::map<std::pair<std::string, std::string>, ParsedBicep> old_resources;
   std::map<std::pair<std::string, std::string>, ParsedBicep> new_resources;
-  if (!collect_bicep(before, old_resources, scope.notes, "committed") ||
-      !collect_bicep(after, new_resources, scope.notes, "generated")) {
+  std::map<std::string, std::vector<std::string>> old_other;
+  std::map<std::string, std::vector<std::string>> new_other;
+  if (!collect_bicep(before, old_resources, old_other, scope.notes, "committed") ||
+      !collect_bicep(after, new_resources, new_other, scope.notes, "generated")) {
     return;
   }
+  // The summary covers a file when only its resources differ (not its params, outputs, modules).
   for (auto& file : scope.files) {
-    if (is_bicep(file.path)) file.summarized = true;
+    if (is_bicep(file.path)) file.summarized = old_other[file.path] == new_other[file.path];
   }
   // Pairs: the same symbol in the same file and type; then, among the rest, the same type and
   // deployed name (a symbol renamed, or the declaration moved to another file: same resource).

@@ -101,6 +101,13 @@ output endpoint string = st.properties.primaryEndpoints.blob
 )");
   REQUIRE(file.error.empty());
   REQUIRE(file.resources.size() == 4);
+  CHECK(file.statements ==
+        std::vector<std::string>{
+            "targetScope = 'resourceGroup'",
+            "@description('Stripe secret key of the environment\\'s account') @secure() param "
+            "stripe_key string",
+            "param prefix string = 'shop'", "var tags = {env: 'dev'}",
+            "output endpoint string = st.properties.primaryEndpoints.blob"});
   const auto* st = find(file, "st");
   REQUIRE(st != nullptr);
   CHECK(st->type == "Microsoft.Storage/storageAccounts");

@@ -258,6 +258,17 @@ TEST_CASE("review: switches named like secrets are shown, values are masked") {
                   "access_keys_authentication_enabled: false → true") != std::string::npos);
 }
 
+TEST_CASE("review: a change outside the resources keeps the Bicep text diff in view") {
+  const std::string before = "@secure()\nparam key string\n\noutput a string = 'x'\n" + kBicep;
+  const std::string after = "@secure()\nparam key string\n\noutput a string = 'y'\n" + kBicep;
+  const Review review = bicep_review(before, after);
+  REQUIRE(review.scopes.size() == 1);
+  CHECK(review.scopes[0].resources.empty());
+  REQUIRE(review.scopes[0].files.size() == 1);
+  CHECK_FALSE(review.scopes[0].files[0].summarized);
+  CHECK(render_text(review, {}).find("+output a string = 'y'") != std::string::npos);
+}
+
 TEST_CASE("review: a Bicep file with a syntax error falls back to its text diff") {
   const std::string broken =
       replace(kBicep, "minimumTlsVersion: 'TLS1_2'", "minimumTlsVersion: 'TLS1_0");
