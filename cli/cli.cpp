@@ -136,24 +136,11 @@ int run_synth(std::vector<App>& apps, const Selection& selection) {
     std::cerr << "iacgen: synth failed; nothing was written\n";
     return kInvalidModel;
   }
-  // Every exception of the environments written goes into the manifest, for review.
-  std::vector<gen::ManifestException> exceptions;
-  for (App& app : apps) {
-    if (!selected(selection.apps, app.name())) continue;
-    for (const auto& stack : app.stacks()) {
-      if (!selected(selection.envs, stack->env().name)) continue;
-      for (const auto& s : stack->suppressions()) {
-        exceptions.push_back({.path = s.path,
-                              .rule_id = s.rule_id,
-                              .reason = s.reason,
-                              .owner = s.options.owner,
-                              .expires = s.options.expires});
-      }
-    }
-  }
+  // Every exception and finding of the environments written goes into the manifest, for review.
+  const gen::ManifestPolicy policy = policy_record(apps, selection.apps, selection.envs);
   gen::CommitReport report;
-  Diagnostics errors = gen::commit_to_directory(files, selection.out, scopes_of(apps, selection),
-                                                report, exceptions);
+  Diagnostics errors =
+      gen::commit_to_directory(files, selection.out, scopes_of(apps, selection), report, policy);
   for (const auto& d : errors) std::cerr << format_diagnostic(d) << '\n';
   if (!errors.empty()) return kWriteFailed;
   for (const auto& path : report.kept) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "cli/cli.h"
 #include "dsl/core/app.h"
 #include "dsl/core/stack.h"
+#include "dsl/policy/engine.h"
 #include "generators/output/output_sink.h"
 #include "generators/review/review.h"
 
@@ -40,32 +42,45 @@ bool selected(const std::vector<std::string>& filter, const std::string& value) 
   return filter.empty() || std::find(filter.begin(), filter.end(), value) != filter.end();
 }
 
-/// The suppressions the committed manifest records for the selected environments.
-std::vector<review::Exception> committed_exceptions(const fs::path& out_dir,
-                                                    const std::vector<std::string>& env_prefixes,
-                                                    bool& present) {
-  std::vector<review::Exception> result;
-  std::string text;
-  present = read_text(out_dir / gen::kManifestName, text);
-  if (!present) return result;
-  auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!json.is_object() || !json.contains("suppressions") || !json["suppressions"].is_array()) {
-    return result;
-  }
-  auto field = [](const nlohmann::json& entry, const char* key) {
-    return entry.contains(key) && entry[key].is_string() ? entry[key].get<std::string>()
-                                                         : std::string();
-  };
-  for (const auto& entry : json["suppressions"]) {
-    if (!entry.is_object()) continue;
-    review::Exception e{field(entry, "path"), field(entry, "rule"), field(entry, "reason"),
-                        field(entry, "owner"), field(entry, "expires")};
-    if (in_scopes(e.path + "/", env_prefixes)) result.push_back(std::move(e));
-  }
-  return result;
-}
-
 }  // namespace
+
+gen::ManifestPolicy policy_record(std::vector<App>& apps,
+                                  const std::vector<std::string>& selected_apps,
+                                  const std::vector<std::string>& selected_envs) {
+  gen::ManifestPolicy record;
+  for (App& app : apps) {
+    if (!selected(selected_apps, app.name())) continue;
+    for (const auto& stack : app.stacks()) {
+      if (!selected(selected_envs, stack->env().name)) continue;
+      record.findings[app.name() + "/" + stack->env().name];  // every environment has an entry
+      for (const auto& s : stack->suppressions()) {
+        record.exceptions.push_back({.path = s.path,
+                                     .rule_id = s.rule_id,
+                                     .reason = s.reason,
+                                     .owner = s.options.owner,
+                                     .expires = s.options.expires});
+      }
+    }
+    const policy::Report report = policy::evaluate(app);
+    for (const auto& f : report.findings) {
+      if (!selected(selected_envs, f.environment)) continue;
+      record.findings[app.name() + "/" + f.environment].push_back(
+          {.path = f.path,
+           .rule_id = f.rule_id,
+           .severity = std::string(to_string(f.severity)),
+           .message = f.message,
+           .suppressed = f.suppressed_by != nullptr});
+    }
+  }
+  for (auto& [env, findings] : record.findings) {
+    std::sort(findings.begin(), findings.end(),
+              [](const gen::ManifestFinding& a, const gen::ManifestFinding& b) {
+                return std::tie(a.path, a.rule_id, a.message) <
+                       std::tie(b.path, b.rule_id, b.message);
+              });
+  }
+  return record;
+}
 
 int run_review(std::vector<App>& apps, const std::vector<std::string>& selected_apps,
                const std::vector<std::string>& selected_envs, const gen::MemorySink& generated,
@@ -77,16 +92,21 @@ int run_review(std::vector<App>& apps, const std::vector<std::string>& selected_
     if (in_scopes(path, scopes)) input.manifest[path] = digest;
   }
   // The committed side: every file generated now or recorded in the manifest, and any other
-  // Terraform file in the folders under review (added by hand).
+  // Terraform or Bicep file in the folders under review (added by hand).
   std::vector<std::string> candidates;
   for (const auto& [path, content] : input.generated) candidates.push_back(path);
   for (const auto& [path, digest] : input.manifest) candidates.push_back(path);
   for (const auto& scope : scopes) {
     const fs::path folder = fs::path(out_dir) / scope;
-    if (scope.size() < 11 || scope.compare(scope.size() - 10, 10, "terraform/") != 0) continue;
+    auto ends_with = [&](std::string_view tail) {
+      return scope.size() > tail.size() &&
+             scope.compare(scope.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    const char* extension = ends_with("/terraform/") ? ".tf" : ends_with("/bicep/") ? ".bicep" : "";
+    if (*extension == '\0') continue;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(folder, error)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".tf") {
+      if (entry.is_regular_file() && entry.path().extension() == extension) {
         candidates.push_back(scope + entry.path().filename().string());
       }
     }
@@ -101,19 +121,38 @@ int run_review(std::vector<App>& apps, const std::vector<std::string>& selected_
   for (App& app : apps) {
     if (!selected(selected_apps, app.name())) continue;
     for (const auto& stack : app.stacks()) {
-      if (!selected(selected_envs, stack->env().name)) continue;
-      env_prefixes.push_back(app.name() + "/" + stack->env().name + "/");
-      for (const auto& s : stack->suppressions()) {
-        input.current_exceptions.push_back(
-            {s.path, s.rule_id, s.reason, s.options.owner, s.options.expires});
+      if (selected(selected_envs, stack->env().name)) {
+        env_prefixes.push_back(app.name() + "/" + stack->env().name + "/");
       }
     }
   }
-  input.committed_exceptions =
-      committed_exceptions(out_dir, env_prefixes, input.committed_manifest_present);
+  const gen::ManifestPolicy current = policy_record(apps, selected_apps, selected_envs);
+  for (const auto& e : current.exceptions) {
+    input.current_exceptions.push_back({e.path, e.rule_id, e.reason, e.owner, e.expires});
+  }
+  auto to_review = [](const gen::ManifestFinding& f) {
+    return review::Finding{f.path, f.rule_id, f.severity, f.message, f.suppressed};
+  };
+  for (const auto& [env, findings] : current.findings) {
+    auto& list = input.current_findings[env];
+    for (const auto& f : findings) list.push_back(to_review(f));
+  }
+  const gen::ManifestPolicyRecord committed = gen::read_manifest_policy(out_dir);
+  input.committed_manifest_present = committed.present;
+  for (const auto& e : committed.policy.exceptions) {
+    if (in_scopes(e.path + "/", env_prefixes)) {
+      input.committed_exceptions.push_back({e.path, e.rule_id, e.reason, e.owner, e.expires});
+    }
+  }
+  for (const auto& [env, findings] : committed.policy.findings) {
+    if (!in_scopes(env + "/", env_prefixes)) continue;
+    auto& list = input.committed_findings[env];
+    for (const auto& f : findings) list.push_back(to_review(f));
+  }
   if (!input.committed_manifest_present) {
     std::cerr << fmt::format(
-        "iacgen: no {} under {}: suppressions cannot be compared (run `iacgen synth` first?)\n",
+        "iacgen: no {} under {}: suppressions and policy findings cannot be compared (run "
+        "`iacgen synth` first?)\n",
         gen::kManifestName, out_dir);
   }
 

@@ -10,7 +10,8 @@ class App;
 }
 namespace iac::gen {
 class MemorySink;
-}
+struct ManifestPolicy;
+}  // namespace iac::gen
 
 namespace iac::cli {
 
@@ -26,6 +27,13 @@ inline const std::vector<std::string>& diff_report_formats() {
   static const std::vector<std::string> formats = {"text", "json", "markdown"};
   return formats;
 }
+
+/// The suppressions and policy findings of the selected environments (every selected environment
+/// has a findings entry), for the manifest and the review. Precondition: the apps synthesized
+/// without errors.
+gen::ManifestPolicy policy_record(std::vector<App>& apps,
+                                  const std::vector<std::string>& selected_apps,
+                                  const std::vector<std::string>& selected_envs);
 
 /// Compares `generated` (a fresh synth of the selection) with the output under `out_dir`,
 /// prints the review and returns the exit code.

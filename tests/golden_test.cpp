@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include "cli/diff.h"
 #include "generators/generator.h"
 #include "generators/output/output_sink.h"
 #include "generators/text/unified_diff.h"
@@ -31,7 +32,8 @@ TEST_CASE("out/ matches a fresh synth of every bundled app, byte for byte") {
     std::vector<std::string> scopes;
     for (App& app : apps) scopes.push_back(app.name() + "/");
     gen::CommitReport report;
-    REQUIRE(gen::commit_to_directory(fresh, out, scopes, report).empty());
+    REQUIRE(gen::commit_to_directory(fresh, out, scopes, report, cli::policy_record(apps, {}, {}))
+                .empty());
     MESSAGE("out/ regenerated: " << report.written << " written, " << report.removed << " removed");
     return;
   }
@@ -51,13 +53,26 @@ TEST_CASE("out/ matches a fresh synth of every bundled app, byte for byte") {
     drift += "stale file in out/: " + path + "\n";
   }
   for (const auto& [path, digest] : manifest) {
-    if (fresh.files().count(path) == 0) drift += "manifest lists a file no longer generated: " + path + "\n";
+    if (fresh.files().count(path) == 0)
+      drift += "manifest lists a file no longer generated: " + path + "\n";
+  }
+  // The manifest's policy record (suppressions and findings per environment) is what the code
+  // has now: `iacgen diff` compares against it.
+  const gen::ManifestPolicyRecord recorded = gen::read_manifest_policy(out);
+  const gen::ManifestPolicy current = cli::policy_record(apps, {}, {});
+  CHECK(recorded.has_findings);
+  if (recorded.policy.findings != current.findings) {
+    drift += "the manifest's policy findings differ from the code's\n";
+  }
+  if (recorded.policy.exceptions.size() != current.exceptions.size()) {
+    drift += "the manifest's suppressions differ from the code's\n";
   }
   if (!drift.empty()) {
-    FAIL_CHECK("out/ is not what the stacks synthesize. Regenerate it with\n"
-               "    ./build/iacgen synth        (or: UPDATE_GOLDEN=1 ctest -R golden)\n"
-               "and review the diff:\n"
-               << drift);
+    FAIL_CHECK(
+        "out/ is not what the stacks synthesize. Regenerate it with\n"
+        "    ./build/iacgen synth        (or: UPDATE_GOLDEN=1 ctest -R golden)\n"
+        "and review the diff:\n"
+        << drift);
   }
 }
 

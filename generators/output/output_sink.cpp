@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -102,9 +103,45 @@ std::vector<nlohmann::ordered_json> read_manifest_exceptions(const fs::path& dir
 
 }  // namespace
 
+ManifestPolicyRecord read_manifest_policy(const fs::path& directory) {
+  ManifestPolicyRecord record;
+  std::string text;
+  if (!read_file(directory / kManifestName, text)) return record;
+  auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object()) return record;
+  record.present = true;
+  auto field = [](const nlohmann::json& entry, const char* key) {
+    return entry.contains(key) && entry[key].is_string() ? entry[key].get<std::string>()
+                                                         : std::string();
+  };
+  if (json.contains("suppressions") && json["suppressions"].is_array()) {
+    for (const auto& entry : json["suppressions"]) {
+      if (!entry.is_object()) continue;
+      record.policy.exceptions.push_back({field(entry, "path"), field(entry, "rule"),
+                                          field(entry, "reason"), field(entry, "owner"),
+                                          field(entry, "expires")});
+    }
+  }
+  if (json.contains("findings") && json["findings"].is_object()) {
+    record.has_findings = true;
+    for (const auto& [env, list] : json["findings"].items()) {
+      auto& findings = record.policy.findings[env];
+      if (!list.is_array()) continue;
+      for (const auto& entry : list) {
+        if (!entry.is_object()) continue;
+        findings.push_back({field(entry, "path"), field(entry, "rule"), field(entry, "severity"),
+                            field(entry, "message"),
+                            entry.contains("suppressed") && entry["suppressed"].is_boolean() &&
+                                entry["suppressed"].get<bool>()});
+      }
+    }
+  }
+  return record;
+}
+
 Diagnostics commit_to_directory(const MemorySink& files, const fs::path& directory,
                                 const std::vector<std::string>& scopes, CommitReport& report,
-                                const std::vector<ManifestException>& exceptions) {
+                                const ManifestPolicy& policy) {
   std::error_code error;
   fs::create_directories(directory, error);
   if (error)
@@ -142,6 +179,7 @@ Diagnostics commit_to_directory(const MemorySink& files, const fs::path& directo
   // 3. Remove what iacgen wrote before and no longer writes, unless someone edited it.
   auto manifest = read_manifest(directory);
   const auto previous_exceptions = read_manifest_exceptions(directory);
+  const ManifestPolicyRecord previous = read_manifest_policy(directory);
   for (auto it = manifest.begin(); it != manifest.end();) {
     const auto& [path, digest] = *it;
     if (!in_scopes(path, scopes) || files.files().count(path) != 0) {
@@ -178,7 +216,7 @@ Diagnostics commit_to_directory(const MemorySink& files, const fs::path& directo
     const std::string path = old.value("path", "");
     if (!synthesized_now(path + "/")) recorded[{path, old.value("rule", "")}] = old;
   }
-  for (const auto& e : exceptions) {
+  for (const auto& e : policy.exceptions) {
     recorded[{e.path, e.rule_id}] = nlohmann::ordered_json{{"path", e.path},
                                                            {"rule", e.rule_id},
                                                            {"reason", e.reason},
@@ -187,6 +225,29 @@ Diagnostics commit_to_directory(const MemorySink& files, const fs::path& directo
   }
   json["suppressions"] = nlohmann::ordered_json::array();
   for (const auto& [key, entry] : recorded) json["suppressions"].push_back(entry);
+  // Findings: per environment, those synthesized now replace theirs, the rest are kept.
+  std::map<std::string, std::vector<ManifestFinding>> findings;
+  for (const auto& [env, list] : previous.policy.findings) {
+    if (!synthesized_now(env + "/")) findings[env] = list;
+  }
+  for (const auto& [env, list] : policy.findings) {
+    auto& sorted = findings[env] = list;
+    std::sort(sorted.begin(), sorted.end(), [](const ManifestFinding& a, const ManifestFinding& b) {
+      return std::tie(a.path, a.rule_id, a.message) < std::tie(b.path, b.rule_id, b.message);
+    });
+  }
+  json["findings"] = nlohmann::ordered_json::object();
+  for (const auto& [env, list] : findings) {
+    auto entries = nlohmann::ordered_json::array();
+    for (const auto& f : list) {
+      entries.push_back(nlohmann::ordered_json{{"path", f.path},
+                                               {"rule", f.rule_id},
+                                               {"severity", f.severity},
+                                               {"message", f.message},
+                                               {"suppressed", f.suppressed}});
+    }
+    json["findings"][env] = std::move(entries);
+  }
   const fs::path manifest_tmp = directory / (std::string(kManifestName) + ".tmp");
   if (!write_file(manifest_tmp, json.dump(2) + "\n")) {
     return {io_error("cannot write the manifest")};

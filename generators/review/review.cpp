@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "generators/output/sha256.h"
+#include "generators/review/bicep_reader.h"
+#include "generators/review/bicep_rules.h"
 #include "generators/review/hcl_reader.h"
 #include "generators/text/unified_diff.h"
 
@@ -32,6 +34,11 @@ std::pair<std::string, std::string> scope_of(const std::string& path,
   return {app, next};
 }
 
+bool is_bicep(const std::string& path) {
+  return path.size() > 6 && path.compare(path.size() - 6, 6, ".bicep") == 0 &&
+         path.find("/bicep/") != std::string::npos;
+}
+
 bool is_terraform(const std::string& path) {
   return path.size() > 3 && path.compare(path.size() - 3, 3, ".tf") == 0 &&
          path.find("/terraform/") != std::string::npos;
@@ -45,6 +52,7 @@ struct Parsed {
 /// `type.name` → resource, over every .tf file of one side; false when a file cannot be read.
 bool collect_resources(const std::map<std::string, const std::string*>& files,
                        std::map<std::pair<std::string, std::string>, Parsed>& out,
+                       std::map<std::string, std::vector<std::string>>& other,
                        std::vector<std::string>& notes, const char* side) {
   bool ok = true;
   for (const auto& [path, content] : files) {
@@ -57,8 +65,16 @@ bool collect_resources(const std::map<std::string, const std::string*>& files,
       ok = false;
       continue;
     }
+    auto& statements = other[path];
     for (auto& block : file.blocks) {
-      if (block.kind != "resource" || block.labels.size() != 2) continue;
+      if (block.kind != "resource" || block.labels.size() != 2) {
+        // Variables, outputs, providers, data sources: not in the resource summary.
+        std::string text = block.kind;
+        for (const auto& label : block.labels) text += " " + label;
+        for (const auto& [key, value] : block.attributes) text += "\n" + key + " = " + value;
+        statements.push_back(std::move(text));
+        continue;
+      }
       auto key = std::make_pair(block.labels[0], block.labels[1]);
       if (out.count(key) > 0) {
         notes.push_back(fmt::format("{} declares resource {}.{} twice ({} line {})", side,
@@ -73,6 +89,8 @@ bool collect_resources(const std::map<std::string, const std::string*>& files,
 
 std::string shown(const AttributeMeaning& meaning, const std::string& value) {
   if (value.empty()) return value;
+  // A switch is never a secret (`access_keys_authentication_enabled = false`): shown as is.
+  if (value == "true" || value == "false") return value;
   return meaning.sensitive ? kMasked : value;
 }
 
@@ -106,16 +124,27 @@ std::string describe_resource(const Parsed& parsed) {
   return text;
 }
 
+/// Said of a change to a committed file edited by hand: the change restores the code's value (the
+/// hand edit, possibly deployed, went the other way).
+std::string undoes_hand_edit(const std::set<std::string>& hand_edited, const std::string& file) {
+  return hand_edited.count(file) > 0 ? " (undoes a hand edit: the committed file has the old value)"
+                                     : "";
+}
+
 void compare_terraform(Scope& scope, const std::map<std::string, const std::string*>& before,
-                       const std::map<std::string, const std::string*>& after) {
+                       const std::map<std::string, const std::string*>& after,
+                       const std::set<std::string>& hand_edited) {
   std::map<std::pair<std::string, std::string>, Parsed> old_resources;
   std::map<std::pair<std::string, std::string>, Parsed> new_resources;
-  if (!collect_resources(before, old_resources, scope.notes, "committed") ||
-      !collect_resources(after, new_resources, scope.notes, "generated")) {
+  std::map<std::string, std::vector<std::string>> old_other;
+  std::map<std::string, std::vector<std::string>> new_other;
+  if (!collect_resources(before, old_resources, old_other, scope.notes, "committed") ||
+      !collect_resources(after, new_resources, new_other, scope.notes, "generated")) {
     return;
   }
+  // The summary covers a file when only its resources differ; otherwise its text is shown.
   for (auto& file : scope.files) {
-    if (is_terraform(file.path)) file.summarized = true;
+    if (is_terraform(file.path)) file.summarized = old_other[file.path] == new_other[file.path];
   }
   for (const auto& [key, parsed] : new_resources) {
     const auto& [type, name] = key;
@@ -160,11 +189,13 @@ void compare_terraform(Scope& scope, const std::map<std::string, const std::stri
       if (!meaning.category.empty()) {
         scope.security.push_back(
             {meaning.category, meaning.effect, id,
-             fmt::format("{}: {}", path, arrow(attribute.before, attribute.after))});
+             fmt::format("{}: {}{}", path, arrow(attribute.before, attribute.after),
+                         undoes_hand_edit(hand_edited, old->second.file))});
       } else if (!type_category.empty()) {
         scope.security.push_back(
             {std::string(type_category), Effect::changes, id,
-             fmt::format("{}: {}", path, arrow(attribute.before, attribute.after))});
+             fmt::format("{}: {}{}", path, arrow(attribute.before, attribute.after),
+                         undoes_hand_edit(hand_edited, old->second.file))});
       }
       change.attributes.push_back(std::move(attribute));
     }
@@ -218,6 +249,255 @@ void compare_terraform(Scope& scope, const std::map<std::string, const std::stri
                    });
 }
 
+struct ParsedBicep {
+  std::string file;
+  std::string type;
+  std::string api_version;
+  bool existing = false;
+  std::map<std::string, std::string> properties;
+};
+
+/// (file, symbol) → resource, over every .bicep file of one side; false when a file cannot be read.
+bool collect_bicep(const std::map<std::string, const std::string*>& files,
+                   std::map<std::pair<std::string, std::string>, ParsedBicep>& out,
+                   std::map<std::string, std::vector<std::string>>& other,
+                   std::vector<std::string>& notes, const char* side) {
+  bool ok = true;
+  for (const auto& [path, content] : files) {
+    BicepFile file = read_bicep(*content);
+    if (!file.error.empty()) {
+      notes.push_back(
+          fmt::format("the {} {} cannot be read as Bicep ({}); its resources are compared as "
+                      "text only",
+                      side, path, file.error));
+      ok = false;
+      continue;
+    }
+    other[path] = std::move(file.statements);
+    for (auto& r : file.resources) {
+      auto key = std::make_pair(path, r.symbol);
+      if (out.count(key) > 0) {
+        notes.push_back(fmt::format("{} {} declares resource {} twice (line {})", side, path,
+                                    r.symbol, r.line));
+        continue;
+      }
+      out[key] = ParsedBicep{path, r.type, r.api_version, r.existing, std::move(r.properties)};
+    }
+  }
+  return ok;
+}
+
+/// The name a Bicep resource deploys under, as written (`'kv-shop-dev'`, `'${prefix}-kv'`).
+std::string bicep_name(const ParsedBicep& r) {
+  auto it = r.properties.find("name");
+  return it == r.properties.end() ? std::string() : it->second;
+}
+
+std::string describe_bicep(const ParsedBicep& r) {
+  static constexpr std::array<std::string_view, 4> kKeys = {
+      "properties.roleDefinitionId", "properties.principalId", "scope", "properties.workspaceId"};
+  std::string text;
+  for (auto key : kKeys) {
+    auto it = r.properties.find(std::string(key));
+    if (it == r.properties.end()) continue;
+    if (!text.empty()) text += ", ";
+    text += fmt::format("{} = {}", key, it->second);
+  }
+  return text;
+}
+
+void compare_bicep(Scope& scope, const std::map<std::string, const std::string*>& before,
+                   const std::map<std::string, const std::string*>& after,
+                   const std::set<std::string>& hand_edited) {
+  std::map<std::pair<std::string, std::string>, ParsedBicep> old_resources;
+  std::map<std::pair<std::string, std::string>, ParsedBicep> new_resources;
+  std::map<std::string, std::vector<std::string>> old_other;
+  std::map<std::string, std::vector<std::string>> new_other;
+  if (!collect_bicep(before, old_resources, old_other, scope.notes, "committed") ||
+      !collect_bicep(after, new_resources, new_other, scope.notes, "generated")) {
+    return;
+  }
+  // The summary covers a file when only its resources differ (not its params, outputs, modules).
+  for (auto& file : scope.files) {
+    if (is_bicep(file.path)) file.summarized = old_other[file.path] == new_other[file.path];
+  }
+  // Pairs: the same symbol in the same file and type; then, among the rest, the same type and
+  // deployed name (a symbol renamed, or the declaration moved to another file: same resource).
+  std::vector<std::pair<const ParsedBicep*, const ParsedBicep*>> pairs;
+  std::vector<std::pair<std::string, const ParsedBicep*>> added;    // symbol, resource
+  std::vector<std::pair<std::string, const ParsedBicep*>> removed;  // symbol, resource
+  std::map<const ParsedBicep*, std::string> old_symbol;
+  std::map<const ParsedBicep*, std::string> new_symbol;
+  for (const auto& [key, r] : new_resources) {
+    new_symbol[&r] = key.second;
+    auto old = old_resources.find(key);
+    if (old != old_resources.end() && old->second.type == r.type) {
+      pairs.emplace_back(&old->second, &r);
+    } else {
+      added.emplace_back(key.second, &r);
+    }
+  }
+  for (const auto& [key, r] : old_resources) {
+    old_symbol[&r] = key.second;
+    auto now = new_resources.find(key);
+    if (now == new_resources.end() || now->second.type != r.type)
+      removed.emplace_back(key.second, &r);
+  }
+  std::map<const ParsedBicep*, std::string> renamed;  // new resource → old symbol
+  for (auto a = added.begin(); a != added.end();) {
+    auto match = std::find_if(removed.begin(), removed.end(), [&](const auto& r) {
+      return r.second->type == a->second->type && !bicep_name(*a->second).empty() &&
+             bicep_name(*r.second) == bicep_name(*a->second);
+    });
+    if (match == removed.end()) {
+      ++a;
+      continue;
+    }
+    pairs.emplace_back(match->second, a->second);
+    if (match->first != a->first) renamed[a->second] = match->first;
+    removed.erase(match);
+    a = added.erase(a);
+  }
+  const size_t first_new = scope.resources.size();
+  for (const auto& [old, now] : pairs) {
+    const std::string symbol = new_symbol[now];
+    const std::string_view type_category =
+        now->existing ? std::string_view() : arm_security_category_of_type(now->type);
+    ResourceChange change{.action = Action::changed,
+                          .format = "bicep",
+                          .type = now->type,
+                          .name = symbol,
+                          .existing = now->existing,
+                          .file = now->file};
+    if (auto it = renamed.find(now); it != renamed.end()) change.renamed_from = it->second;
+    std::map<std::string, std::string> old_props = old->properties;
+    std::map<std::string, std::string> new_props = now->properties;
+    if (old->api_version != now->api_version) {
+      old_props["@apiVersion"] = old->api_version;
+      new_props["@apiVersion"] = now->api_version;
+    }
+    if (old->existing != now->existing) {
+      old_props["@existing"] = old->existing ? "true" : "false";
+      new_props["@existing"] = now->existing ? "true" : "false";
+    }
+    std::set<std::string> paths;
+    for (const auto& [path, value] : old_props) paths.insert(path);
+    for (const auto& [path, value] : new_props) paths.insert(path);
+    for (const auto& path : paths) {
+      auto b = old_props.find(path);
+      auto a = new_props.find(path);
+      const std::string before_value = b == old_props.end() ? "" : b->second;
+      const std::string after_value = a == new_props.end() ? "" : a->second;
+      if (before_value == after_value) continue;
+      AttributeMeaning meaning = classify_property(now->type, path, before_value, after_value);
+      if (now->existing) {
+        // A reference: nothing is deployed, only a different name points elsewhere.
+        meaning.category.clear();
+        meaning.replaces.clear();
+      }
+      AttributeChange attribute{path, shown(meaning, before_value), shown(meaning, after_value),
+                                meaning};
+      if (!meaning.replaces.empty() && change.replaces.empty()) change.replaces = meaning.replaces;
+      const std::string where = change.id();
+      if (!meaning.category.empty()) {
+        scope.security.push_back(
+            {meaning.category, meaning.effect, where,
+             fmt::format("{}: {}{}", path, arrow(attribute.before, attribute.after),
+                         undoes_hand_edit(hand_edited, old->file))});
+      } else if (!type_category.empty() && path.rfind('@', 0) != 0) {
+        scope.security.push_back(
+            {std::string(type_category), Effect::changes, where,
+             fmt::format("{}: {}{}", path, arrow(attribute.before, attribute.after),
+                         undoes_hand_edit(hand_edited, old->file))});
+      }
+      change.attributes.push_back(std::move(attribute));
+    }
+    if (change.attributes.empty() && change.renamed_from.empty()) continue;
+    if (!change.replaces.empty() && arm_holds_data(now->type) && !now->existing) {
+      change.data_loss = "holds data: a new resource starts empty, the old one keeps its data";
+    }
+    scope.resources.push_back(std::move(change));
+  }
+  for (const auto& [symbol, r] : added) {
+    ResourceChange change{.action = Action::added,
+                          .format = "bicep",
+                          .type = r->type,
+                          .name = symbol,
+                          .existing = r->existing,
+                          .file = r->file};
+    scope.resources.push_back(change);
+    if (r->existing) continue;
+    const std::string_view type_category = arm_security_category_of_type(r->type);
+    if (!type_category.empty()) {
+      const std::string what = describe_bicep(*r);
+      scope.security.push_back(
+          {std::string(type_category), presence_effect(type_category, Action::added), change.id(),
+           std::string("added") + (what.empty() ? std::string() : std::string(": ") + what)});
+    }
+    for (const auto& [path, value] : r->properties) {
+      AttributeMeaning meaning = classify_property(r->type, path, "", value);
+      if (!meaning.category.empty() && meaning.effect == Effect::weakens) {
+        scope.security.push_back(
+            {meaning.category, Effect::weakens, change.id(),
+             fmt::format("new resource with {} = {}", path, shown(meaning, value))});
+      }
+    }
+  }
+  for (const auto& [symbol, r] : removed) {
+    ResourceChange change{.action = Action::removed,
+                          .format = "bicep",
+                          .type = r->type,
+                          .name = symbol,
+                          .existing = r->existing,
+                          .file = r->file};
+    if (!r->existing) {
+      change.orphaned =
+          "an incremental deployment leaves it in Azure, no longer managed; complete mode or a "
+          "deployment stack deleting unmanaged resources deletes it" +
+          std::string(arm_holds_data(r->type) ? ", with its data" : "");
+    }
+    scope.resources.push_back(change);
+    if (r->existing) continue;
+    const std::string_view type_category = arm_security_category_of_type(r->type);
+    if (!type_category.empty()) {
+      const std::string what = describe_bicep(*r);
+      const bool grant = type_category == "role assignment" || type_category == "identity" ||
+                         type_category == "Key Vault access";
+      scope.security.push_back(
+          {std::string(type_category), grant ? Effect::changes : Effect::weakens, change.id(),
+           std::string(grant ? "removed from the template, but an incremental deployment does not "
+                               "revoke it: delete it in Azure"
+                             : "removed from the template") +
+               (what.empty() ? std::string() : std::string(" (") + what + ")")});
+    }
+  }
+  // A removed and an added resource of the same type: most likely the construct was renamed.
+  for (size_t i = first_new; i < scope.resources.size(); ++i) {
+    auto& a = scope.resources[i];
+    if (a.action != Action::added || a.existing) continue;
+    for (size_t j = first_new; j < scope.resources.size(); ++j) {
+      const auto& r = scope.resources[j];
+      if (r.action != Action::removed || r.type != a.type || r.existing) continue;
+      const bool taken = std::any_of(scope.resources.begin() + static_cast<long>(first_new),
+                                     scope.resources.end(), [&](const ResourceChange& x) {
+                                       return x.action == Action::added && x.renamed_from == r.name;
+                                     });
+      if (taken) continue;
+      a.renamed_from = r.name;
+      break;
+    }
+  }
+  std::stable_sort(scope.resources.begin() + static_cast<long>(first_new), scope.resources.end(),
+                   [](const ResourceChange& a, const ResourceChange& b) {
+                     auto rank = [](const ResourceChange& r) {
+                       if (r.action == Action::removed || !r.replaces.empty()) return 0;
+                       return r.action == Action::changed ? 1 : 2;
+                     };
+                     return std::tuple(rank(a), a.type, a.name) <
+                            std::tuple(rank(b), b.type, b.name);
+                   });
+}
+
 std::map<std::pair<std::string, std::string>, Exception> by_key(
     const std::vector<Exception>& list) {
   std::map<std::pair<std::string, std::string>, Exception> out;
@@ -227,6 +507,63 @@ std::map<std::pair<std::string, std::string>, Exception> by_key(
 
 int effect_rank(Effect effect) {
   return effect == Effect::weakens ? 0 : effect == Effect::changes ? 1 : 2;
+}
+
+int severity_rank(const std::string& severity) {
+  return severity == "error" ? 2 : severity == "warning" ? 1 : 0;
+}
+
+/// `rule (severity)`, with `, suppressed` when an exception covers it.
+std::string finding_label(const Finding& f) {
+  return fmt::format("{} ({}{})", f.rule_id, f.severity, f.suppressed ? ", suppressed" : "");
+}
+
+/// The construct path below its environment: `st` for `app/env/st`.
+std::string below_env(const std::string& path) {
+  auto first = path.find('/');
+  auto second = first == std::string::npos ? first : path.find('/', first + 1);
+  return second == std::string::npos ? path : path.substr(second + 1);
+}
+
+void compare_findings(Scope& scope, const std::vector<Finding>& before,
+                      const std::vector<Finding>& after) {
+  std::map<std::pair<std::string, std::string>, const Finding*> old_by_key;
+  std::map<std::pair<std::string, std::string>, const Finding*> new_by_key;
+  for (const auto& f : before) old_by_key[{f.path, f.rule_id}] = &f;
+  for (const auto& f : after) new_by_key[{f.path, f.rule_id}] = &f;
+  for (const auto& [key, now] : new_by_key) {
+    auto old = old_by_key.find(key);
+    if (old == old_by_key.end()) {
+      scope.findings.push_back({FindingAction::added, {}, *now});
+      scope.security.push_back(
+          {"policy finding", now->suppressed ? Effect::changes : Effect::weakens,
+           below_env(now->path), fmt::format("new {}: {}", finding_label(*now), now->message)});
+      continue;
+    }
+    const Finding& was = *old->second;
+    if (was.severity == now->severity && was.suppressed == now->suppressed &&
+        was.message == now->message) {
+      continue;
+    }
+    scope.findings.push_back({FindingAction::changed, was, *now});
+    Effect effect = Effect::changes;
+    if ((was.suppressed && !now->suppressed) ||
+        (!now->suppressed && severity_rank(now->severity) > severity_rank(was.severity))) {
+      effect = Effect::weakens;
+    } else if (!now->suppressed && severity_rank(now->severity) < severity_rank(was.severity)) {
+      effect = Effect::tightens;
+    }
+    scope.security.push_back(
+        {"policy finding", effect, below_env(now->path),
+         fmt::format("{} → {}: {}", finding_label(was), finding_label(*now), now->message)});
+  }
+  for (const auto& [key, was] : old_by_key) {
+    if (new_by_key.count(key) > 0) continue;
+    scope.findings.push_back({FindingAction::removed, *was, {}});
+    scope.security.push_back(
+        {"policy finding", Effect::tightens, below_env(was->path),
+         fmt::format("resolved {} (was: {})", finding_label(*was), was->message)});
+  }
 }
 
 }  // namespace
@@ -258,6 +595,12 @@ Review build_review(const Input& input) {
   std::map<std::pair<std::string, std::string>, std::map<std::string, const std::string*>> old_tf;
   std::map<std::pair<std::string, std::string>, std::map<std::string, const std::string*>> new_tf;
   std::set<std::pair<std::string, std::string>> tf_changed;
+  std::map<std::pair<std::string, std::string>, std::map<std::string, const std::string*>>
+      old_bicep;
+  std::map<std::pair<std::string, std::string>, std::map<std::string, const std::string*>>
+      new_bicep;
+  std::set<std::pair<std::string, std::string>> bicep_changed;
+  std::set<std::string> hand_edited;  // committed files whose digest is not the manifest's
   Review review;
   for (const auto& path : paths) {
     Scope& scope = scope_for(path);
@@ -274,33 +617,42 @@ Review build_review(const Input& input) {
     if (has_old && manifest != input.manifest.end() &&
         gen::sha256_hex(committed->second) != manifest->second) {
       scope.notes.push_back(fmt::format("{} was edited by hand after iacgen wrote it", path));
+      hand_edited.insert(path);
     }
     if (is_terraform(path)) {
       if (has_old) old_tf[key][path] = &committed->second;
       if (has_new) new_tf[key][path] = &generated->second;
     }
+    if (is_bicep(path)) {
+      if (has_old) old_bicep[key][path] = &committed->second;
+      if (has_new) new_bicep[key][path] = &generated->second;
+    }
+    auto mark_changed = [&] {
+      if (is_terraform(path)) tf_changed.insert(key);
+      if (is_bicep(path)) bicep_changed.insert(key);
+    };
     if (has_new && !has_old) {
       scope.files.push_back(
           {path, FileStatus::added, gen::unified_diff(path, "", generated->second)});
       if (manifest != input.manifest.end()) {
         scope.notes.push_back(fmt::format("{} was deleted from the committed output", path));
       }
-      if (is_terraform(path)) tf_changed.insert(key);
+      mark_changed();
     } else if (!has_new && has_old) {
       if (manifest == input.manifest.end()) {
         scope.notes.push_back(fmt::format(
             "{} was not written by iacgen (added by hand); `iacgen synth` keeps it", path));
-        if (is_terraform(path)) tf_changed.insert(key);
+        mark_changed();
         continue;
       }
       scope.files.push_back(
           {path, FileStatus::removed, gen::unified_diff(path, committed->second, "")});
-      if (is_terraform(path)) tf_changed.insert(key);
+      mark_changed();
     } else {
       std::string diff = gen::unified_diff(path, committed->second, generated->second);
       if (!diff.empty()) {
         scope.files.push_back({path, FileStatus::changed, std::move(diff)});
-        if (is_terraform(path)) tf_changed.insert(key);
+        mark_changed();
       }
     }
   }
@@ -311,7 +663,9 @@ Review build_review(const Input& input) {
           "no committed Terraform for {}: every resource is new (never synthesized, or deleted)",
           scope.title()));
     }
-    if (tf_changed.count(key) > 0) compare_terraform(scope, old_tf[key], new_tf[key]);
+    if (tf_changed.count(key) > 0) compare_terraform(scope, old_tf[key], new_tf[key], hand_edited);
+    if (bicep_changed.count(key) > 0)
+      compare_bicep(scope, old_bicep[key], new_bicep[key], hand_edited);
   }
   // Suppressions: the manifest records those of every environment written.
   auto old_exceptions = by_key(input.committed_exceptions);
@@ -365,6 +719,27 @@ Review build_review(const Input& input) {
            fmt::format("{} no longer suppressed (was: {})", before.rule_id, before.reason)});
     }
   }
+  // Policy findings, per environment: those the manifest recorded against those of the code.
+  if (input.committed_manifest_present) {
+    for (const auto& [env_key, current] : input.current_findings) {
+      const auto slash = env_key.find('/');
+      const std::string app = env_key.substr(0, slash);
+      const std::string env = slash == std::string::npos ? "" : env_key.substr(slash + 1);
+      Scope& scope = scopes[{app, env}];
+      scope.app = app;
+      scope.env = env;
+      auto committed = input.committed_findings.find(env_key);
+      if (committed == input.committed_findings.end()) {
+        scope.notes.push_back(fmt::format(
+            "the committed manifest records no policy findings for {} (written before iacgen "
+            "recorded them): new and resolved findings cannot be listed; `iacgen synth` records "
+            "them",
+            scope.title()));
+        continue;
+      }
+      compare_findings(scope, committed->second, current);
+    }
+  }
   for (auto& [key, scope] : scopes) {
     std::stable_sort(scope.security.begin(), scope.security.end(),
                      [](const SecurityChange& a, const SecurityChange& b) {
@@ -395,28 +770,63 @@ std::string_view effect_label(Effect effect) {
 std::string_view action_symbol(const ResourceChange& r) {
   if (r.action == Action::added) return "+";
   if (r.action == Action::removed) return "-";
-  return r.replaces.empty() ? "~" : "-/+";
+  if (r.replaces.empty()) return "~";
+  return r.format == "bicep" ? "!" : "-/+";
 }
 
-std::string_view action_word(const ResourceChange& r) {
-  if (r.action == Action::added) return "added";
-  if (r.action == Action::removed) return "removed";
-  return r.replaces.empty() ? "changed" : "replaced";
+std::string action_word(const ResourceChange& r, bool with_existing = true) {
+  std::string word = r.action == Action::added     ? "added"
+                     : r.action == Action::removed ? "removed"
+                     : r.replaces.empty()          ? "changed"
+                     : r.format == "bicep"         ? "not in place"
+                                                   : "replaced";
+  return r.existing && with_existing ? word + ", existing" : word;
 }
 
-std::string resource_counts(const Scope& scope) {
-  int added = 0, removed = 0, changed = 0, replaced = 0;
+/// The resources of one format, in order.
+std::vector<const ResourceChange*> resources_of(const Scope& scope, std::string_view format) {
+  std::vector<const ResourceChange*> out;
   for (const auto& r : scope.resources) {
-    if (r.action == Action::added) ++added;
-    if (r.action == Action::removed) ++removed;
-    if (r.action == Action::changed) ++(r.replaces.empty() ? changed : replaced);
+    if (r.format == format) out.push_back(&r);
   }
-  return fmt::format("{} added, {} changed, {} replaced, {} removed", added, changed, replaced,
-                     removed);
+  return out;
+}
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kFormats = {{
+    {"terraform", "Resources"},
+    {"bicep", "Bicep resources"},
+}};
+
+std::string resource_counts(const std::vector<const ResourceChange*>& resources) {
+  int added = 0, removed = 0, changed = 0, replaced = 0;
+  for (const auto* r : resources) {
+    if (r->action == Action::added) ++added;
+    if (r->action == Action::removed) ++removed;
+    if (r->action == Action::changed) ++(r->replaces.empty() ? changed : replaced);
+  }
+  const bool bicep = !resources.empty() && resources.front()->format == "bicep";
+  return fmt::format("{} added, {} changed, {} {}, {} removed", added, changed, replaced,
+                     bicep ? "not in place" : "replaced", removed);
 }
 
 std::vector<std::string> warnings_of(const ResourceChange& r) {
   std::vector<std::string> out;
+  if (r.format == "bicep") {
+    if (!r.replaces.empty()) out.push_back(std::string("not in place: ") + r.replaces);
+    if (!r.data_loss.empty()) out.push_back(r.data_loss);
+    if (!r.orphaned.empty()) out.push_back(std::string("removed from the template: ") + r.orphaned);
+    if (!r.renamed_from.empty() && r.action == Action::changed) {
+      out.push_back(fmt::format(
+          "symbol renamed from {}: the same Azure resource (same type and name), updated in place",
+          r.renamed_from));
+    } else if (!r.renamed_from.empty()) {
+      out.push_back(
+          fmt::format("looks like a rename of {}: ARM deploys this one as a new resource and an "
+                      "incremental deployment leaves {} in Azure",
+                      r.renamed_from, r.renamed_from));
+    }
+    return out;
+  }
   if (!r.replaces.empty()) out.push_back("replaced: " + r.replaces);
   if (!r.data_loss.empty()) out.push_back(r.data_loss);
   if (!r.renamed_from.empty()) {
@@ -435,6 +845,18 @@ std::string_view file_status(FileStatus status) {
     case FileStatus::removed:
       return "removed";
     case FileStatus::changed:
+      return "changed";
+  }
+  return "changed";
+}
+
+std::string_view finding_word(FindingAction action) {
+  switch (action) {
+    case FindingAction::added:
+      return "new";
+    case FindingAction::removed:
+      return "resolved";
+    case FindingAction::changed:
       return "changed";
   }
   return "changed";
@@ -466,16 +888,19 @@ std::string render_text(const Review& review, const RenderOptions& options) {
     if (!scope.drift() && scope.notes.empty()) continue;
     out += fmt::format("== {} ==\n", scope.title());
     for (const auto& note : scope.notes) out += fmt::format("  note: {}\n", note);
-    if (!scope.resources.empty()) {
-      out += fmt::format("  Resources: {}\n", resource_counts(scope));
-      for (const auto& r : scope.resources) {
-        out +=
-            fmt::format("  {:<3} {}.{} ({})\n", action_symbol(r), r.type, r.name, action_word(r));
-        for (const auto& w : warnings_of(r)) out += fmt::format("        WARNING {}\n", w);
-        for (const auto& a : r.attributes) {
+    for (const auto& [format, heading] : kFormats) {
+      const auto resources = resources_of(scope, format);
+      if (resources.empty()) continue;
+      out += fmt::format("  {}: {}\n", heading, resource_counts(resources));
+      for (const auto* r : resources) {
+        out += fmt::format("  {:<3} {} ({})\n", action_symbol(*r), r->id(), action_word(*r));
+        for (const auto& w : warnings_of(*r)) out += fmt::format("        WARNING {}\n", w);
+        for (const auto& a : r->attributes) {
           out += fmt::format("        {}: {}{}{}\n", a.path, arrow(a.before, a.after),
                              a.meaning.category.empty() ? "" : "  [" + a.meaning.category + "]",
-                             a.meaning.replaces.empty() ? "" : "  [forces replacement]");
+                             a.meaning.replaces.empty() ? ""
+                             : format == "bicep"        ? "  [not in place]"
+                                                        : "  [forces replacement]");
         }
       }
     }
@@ -487,6 +912,11 @@ std::string render_text(const Review& review, const RenderOptions& options) {
                                                                 : "changed",
                          x.rule_id, x.path, x.reason,
                          x.expires.empty() ? "" : " (expires " + x.expires + ")");
+    }
+    for (const auto& f : scope.findings) {
+      const Finding& x = f.action == FindingAction::removed ? f.before : f.after;
+      out += fmt::format("  finding {} {} at {}: {}\n", finding_word(f.action), finding_label(x),
+                         x.path, x.message);
     }
     if (!scope.files.empty()) {
       out += "  Files:\n";
@@ -520,7 +950,7 @@ std::string render_markdown(const Review& review, const RenderOptions& options) 
     return out;
   };
   auto code = [&](const std::string& text) {
-    return text.empty() ? std::string("*(unset)*") : "`" + cell(text) + "`";
+    return text.empty() ? std::string("*(unset)*") : std::string("`") + cell(text) + "`";
   };
   std::string out = "## iacgen diff\n\n";
   if (!review.drift()) {
@@ -548,19 +978,24 @@ std::string render_markdown(const Review& review, const RenderOptions& options) 
     if (!scope.drift() && scope.notes.empty()) continue;
     out += fmt::format("### {}\n\n", scope.title());
     for (const auto& note : scope.notes) out += fmt::format("> **Note:** {}\n\n", cell(note));
-    if (!scope.resources.empty()) {
-      out += fmt::format("Resources: {}\n\n", resource_counts(scope));
+    for (const auto& [format, heading] : kFormats) {
+      const auto resources = resources_of(scope, format);
+      if (resources.empty()) continue;
+      out += fmt::format("{}: {}\n\n", heading, resource_counts(resources));
       out += "| | Resource | Change |\n|---|---|---|\n";
-      for (const auto& r : scope.resources) {
+      for (const auto* r : resources) {
         std::string detail;
-        for (const auto& w : warnings_of(r)) detail += ":warning: **" + cell(w) + "**<br>";
-        for (const auto& a : r.attributes) {
-          detail += fmt::format("`{}`: {} → {}{}<br>", a.path, code(a.before), code(a.after),
-                                a.meaning.replaces.empty() ? "" : " *(forces replacement)*");
+        for (const auto& w : warnings_of(*r))
+          detail += std::string(":warning: **") + cell(w) + "**<br>";
+        for (const auto& a : r->attributes) {
+          detail += fmt::format("`{}`: {} → {}{}<br>", cell(a.path), code(a.before), code(a.after),
+                                a.meaning.replaces.empty() ? ""
+                                : format == "bicep"        ? " *(not in place)*"
+                                                           : " *(forces replacement)*");
         }
         if (detail.size() >= 4) detail.resize(detail.size() - 4);
-        out += fmt::format("| `{}` | `{}.{}` | {} {} |\n", action_symbol(r), r.type, r.name,
-                           action_word(r), detail.empty() ? "" : "<br>" + detail);
+        out += fmt::format("| `{}` | `{}` | {} {} |\n", action_symbol(*r), cell(r->id()),
+                           action_word(*r), detail.empty() ? "" : "<br>" + detail);
       }
       out += '\n';
     }
@@ -573,6 +1008,12 @@ std::string render_markdown(const Review& review, const RenderOptions& options) 
                          x.rule_id, x.path, cell(x.reason));
     }
     if (!scope.exceptions.empty()) out += '\n';
+    for (const auto& f : scope.findings) {
+      const Finding& x = f.action == FindingAction::removed ? f.before : f.after;
+      out += fmt::format("- Policy finding {}: `{}` at `{}`: {}\n", finding_word(f.action),
+                         cell(finding_label(x)), x.path, cell(x.message));
+    }
+    if (!scope.findings.empty()) out += '\n';
     for (const auto& f : scope.files) {
       if (!show_text(f, options)) {
         out += fmt::format("- `{}` {} (summarized above)\n", f.path, file_status(f.status));
@@ -616,8 +1057,13 @@ std::string render_json(const Review& review, const RenderOptions& options) {
       nlohmann::ordered_json s{{"app", scope.app}, {"env", scope.env}, {"notes", scope.notes}};
       s["resources"] = nlohmann::ordered_json::array();
       for (const auto& r : scope.resources) {
-        nlohmann::ordered_json resource{
-            {"action", action_word(r)}, {"type", r.type}, {"name", r.name}, {"file", r.file}};
+        nlohmann::ordered_json resource{{"action", action_word(r, false)},
+                                        {"format", r.format},
+                                        {"type", r.type},
+                                        {"name", r.name},
+                                        {"file", r.file}};
+        if (r.existing) resource["existing"] = true;
+        if (!r.orphaned.empty()) resource["orphaned"] = r.orphaned;
         if (!r.replaces.empty()) resource["replaces"] = r.replaces;
         if (!r.data_loss.empty()) resource["data_loss"] = r.data_loss;
         if (!r.renamed_from.empty()) resource["renamed_from"] = r.renamed_from;
@@ -643,6 +1089,22 @@ std::string render_json(const Review& review, const RenderOptions& options) {
                                      {"reason", x.reason},
                                      {"owner", x.owner},
                                      {"expires", x.expires}});
+      }
+      s["policy_findings"] = nlohmann::ordered_json::array();
+      for (const auto& f : scope.findings) {
+        const Finding& x = f.action == FindingAction::removed ? f.before : f.after;
+        nlohmann::ordered_json finding{{"action", finding_word(f.action)},
+                                       {"path", x.path},
+                                       {"rule_id", x.rule_id},
+                                       {"severity", x.severity},
+                                       {"suppressed", x.suppressed},
+                                       {"message", x.message}};
+        if (f.action == FindingAction::changed) {
+          finding["before"] = {{"severity", f.before.severity},
+                               {"suppressed", f.before.suppressed},
+                               {"message", f.before.message}};
+        }
+        s["policy_findings"].push_back(std::move(finding));
       }
       s["files"] = nlohmann::ordered_json::array();
       for (const auto& f : scope.files) {

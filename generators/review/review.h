@@ -20,6 +20,15 @@ struct Exception {
   std::string expires;
 };
 
+/// A policy finding as the manifest records it, per environment.
+struct Finding {
+  std::string path;  ///< Construct path, `app/env/...`.
+  std::string rule_id;
+  std::string severity;  ///< `error`, `warning`, `info`.
+  std::string message;
+  bool suppressed = false;
+};
+
 /// What the review compares.
 struct Input {
   std::map<std::string, std::string> generated;  ///< path → content, synthesized from the code.
@@ -28,6 +37,10 @@ struct Input {
   std::vector<Exception> committed_exceptions;   ///< From the manifest, in scope.
   std::vector<Exception> current_exceptions;     ///< From the code.
   bool committed_manifest_present = true;
+  /// `app/env` → findings, from the manifest (an environment is missing when the manifest was
+  /// written before iacgen recorded findings) and from the code (every selected environment).
+  std::map<std::string, std::vector<Finding>> committed_findings;
+  std::map<std::string, std::vector<Finding>> current_findings;
 };
 
 struct AttributeChange {
@@ -41,13 +54,21 @@ enum class Action { added, removed, changed };
 
 struct ResourceChange {
   Action action = Action::changed;
-  std::string type;  ///< `azurerm_key_vault`.
-  std::string name;  ///< Terraform label, `kv`.
-  std::string file;  ///< Relative path of the .tf file holding it (the new one, else the old).
+  std::string format = "terraform";  ///< `terraform` or `bicep`.
+  std::string type;  ///< `azurerm_key_vault`; for Bicep the ARM type, `Microsoft.KeyVault/vaults`.
+  std::string name;  ///< Terraform label, `kv`; for Bicep the symbolic name.
+  bool existing = false;  ///< Bicep `existing`: a reference, not deployed by the template.
+  std::string file;       ///< Relative path of the .tf file holding it (the new one, else the old).
   std::vector<AttributeChange> attributes;  ///< For `changed`.
   std::string replaces;      ///< Why Terraform destroys and recreates it; empty when in place.
   std::string data_loss;     ///< Set when destroying it loses data or identity.
   std::string renamed_from;  ///< Label of a removed resource of the same type this may replace.
+  std::string orphaned;      ///< Bicep: what happens in Azure to a resource the template drops.
+
+  /// `azurerm_key_vault.kv`; for Bicep `kv (Microsoft.KeyVault/vaults)`.
+  std::string id() const {
+    return format == "bicep" ? name + " (" + type + ")" : type + "." + name;
+  }
 };
 
 struct SecurityChange {
@@ -63,6 +84,14 @@ struct ExceptionChange {
   ExceptionAction action;
   Exception before;
   Exception after;
+};
+
+enum class FindingAction { added, removed, changed };
+
+struct FindingChange {
+  FindingAction action;
+  Finding before;  ///< Empty for `added`.
+  Finding after;   ///< Empty for `removed`.
 };
 
 enum class FileStatus { added, removed, changed };
@@ -82,12 +111,13 @@ struct Scope {
   std::vector<SecurityChange> security;
   std::vector<ResourceChange> resources;
   std::vector<ExceptionChange> exceptions;
+  std::vector<FindingChange> findings;  ///< Policy findings that appear, go away or change.
   std::vector<FileChange> files;
   std::vector<std::string> notes;  ///< Files missing, edited by hand, unreadable.
   int files_compared = 0;
 
   std::string title() const { return env.empty() ? app + " (per application)" : app + "/" + env; }
-  bool drift() const { return !files.empty() || !exceptions.empty(); }
+  bool drift() const { return !files.empty() || !exceptions.empty() || !findings.empty(); }
 };
 
 struct Review {

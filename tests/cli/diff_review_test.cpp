@@ -234,6 +234,83 @@ TEST_CASE("diff review: hand-edited, deleted and missing Terraform give notes, n
   CHECK(never.out.find("no committed Terraform for shop/dev") != std::string::npos);
 }
 
+TEST_CASE("diff review: synth records the policy findings, and a new one is a security change") {
+  TempOut out("findings");
+  REQUIRE(run_cli(shop({}), {"synth", "--out", out.path.string()}).status == kOk);
+  std::ifstream in(out.path / ".iacgen-manifest.json");
+  const auto manifest = nlohmann::json::parse(in);
+  REQUIRE(manifest["findings"].contains("shop/dev"));
+  bool tag = false;
+  for (const auto& f : manifest["findings"]["shop/dev"]) {
+    CHECK(f["path"].get<std::string>().rfind("shop/dev/", 0) == 0);
+    CHECK(f.contains("severity"));
+    CHECK(f.contains("suppressed"));
+    tag = tag || f["rule"] == "AZ-TAG-001";
+  }
+  CHECK(tag);
+
+  // Opening the storage account adds AZ-ST-004 (suppressed: the suppression is new too).
+  auto review = review_json({.public_storage = true, .suppress = true}, out);
+  bool finding = false;
+  for (const auto& s : review["security_changes"]) {
+    if (s["category"] == "policy finding" && s["resource"] == "st") {
+      finding = true;
+      CHECK(s["detail"].get<std::string>().find("new AZ-ST-004 (") == 0);
+    }
+  }
+  CHECK(finding);
+  bool listed = false;
+  for (const auto& scope : review["scopes"]) {
+    for (const auto& f : scope["policy_findings"]) {
+      if (f["rule_id"] == "AZ-ST-004") {
+        listed = true;
+        CHECK(f["action"] == "new");
+        CHECK(f["suppressed"] == true);
+      }
+    }
+  }
+  CHECK(listed);
+}
+
+TEST_CASE("diff review: a manifest written before findings were recorded still compares") {
+  TempOut out("old-manifest");
+  REQUIRE(run_cli(shop({}), {"synth", "--out", out.path.string()}).status == kOk);
+  const fs::path path = out.path / ".iacgen-manifest.json";
+  nlohmann::ordered_json manifest;
+  {
+    std::ifstream in(path);
+    manifest = nlohmann::ordered_json::parse(in);
+  }
+  manifest.erase("findings");
+  std::ofstream(path, std::ios::trunc) << manifest.dump(2) << "\n";
+  Run run = run_cli(shop({}), {"diff", "--out", out.path.string()});
+  CHECK(run.status == kOk);  // the files match; only the findings cannot be compared
+  CHECK(run.out.find("note: the committed manifest records no policy findings for shop/dev") !=
+        std::string::npos);
+  CHECK(run.out.find("no differences") != std::string::npos);
+  // A synth brings the manifest up to date.
+  REQUIRE(run_cli(shop({}), {"synth", "--out", out.path.string()}).status == kOk);
+  CHECK(run_cli(shop({}), {"diff", "--out", out.path.string()}).out.find("records no policy") ==
+        std::string::npos);
+}
+
+TEST_CASE("diff review: opening a storage account is reviewed per Bicep resource too") {
+  TempOut out("bicep");
+  REQUIRE(run_cli(shop({}), {"synth", "--out", out.path.string()}).status == kOk);
+  // The code opens the storage account: the Bicep review shows it property by property.
+  auto review = review_json({.public_storage = true, .suppress = true}, out);
+  bool bicep = false;
+  for (const auto& s : review["security_changes"]) {
+    if (s["resource"] == "st (Microsoft.Storage/storageAccounts)" &&
+        s["detail"] == "properties.publicNetworkAccess: 'Disabled' → 'Enabled'") {
+      bicep = true;
+      CHECK(s["effect"] == "WEAKENS");
+      CHECK(s["category"] == "network exposure");
+    }
+  }
+  CHECK(bicep);
+}
+
 /// In a committed file, sets the value of attribute `key` of resource `header` from `from` to
 /// `to`; the test fails if the resource or the value is not there.
 void edit(const fs::path& file, const std::string& header, const std::string& key,
@@ -312,7 +389,10 @@ TEST_CASE("diff review on the bundled threatstream app: the code against an olde
   CHECK(first["env"] == "dev");
   CHECK(first["effect"] == "WEAKENS");
   CHECK(first["resource"] == "azurerm_storage_account.st");
-  CHECK(first["detail"] == "public_network_access_enabled: false → true");
+  // The test edits the committed files after synth, so the manifest sees hand edits.
+  CHECK(first["detail"] ==
+        "public_network_access_enabled: false → true (undoes a hand edit: the committed file has "
+        "the old value)");
 }
 
 }  // namespace

@@ -129,5 +129,44 @@ TEST_CASE("a failed commit leaves the previous output as it was") {
   }
 }
 
+TEST_CASE("the manifest records findings per environment and keeps those not synthesized") {
+  TempDir dir("findings");
+  MemorySink files;
+  files.write("app/dev/terraform/main.tf", "a");
+  files.write("app/prod/terraform/main.tf", "b");
+  const ManifestFinding open{"app/dev/st", "AZ-ST-004", "warning",
+                             "the firewall allows every address", false};
+  const ManifestFinding keys{"app/dev/st", "AZ-ST-003", "warning", "shared key access is on", true};
+  ManifestPolicy policy;
+  policy.findings["app/dev"] = {open, keys};  // sorted on write: AZ-ST-003 first
+  policy.findings["app/prod"] = {};
+  CommitReport report;
+  REQUIRE(commit_to_directory(files, dir.path, {"app/dev/", "app/prod/"}, report, policy).empty());
+  auto record = read_manifest_policy(dir.path);
+  CHECK(record.present);
+  CHECK(record.has_findings);
+  REQUIRE(record.policy.findings.size() == 2);
+  CHECK(record.policy.findings["app/dev"] == std::vector<ManifestFinding>{keys, open});
+  CHECK(record.policy.findings["app/prod"].empty());
+
+  // A synth of dev alone replaces dev's findings and keeps prod's.
+  ManifestPolicy dev_only;
+  dev_only.findings["app/dev"] = {open};
+  MemorySink dev;
+  dev.write("app/dev/terraform/main.tf", "a");
+  CommitReport second;
+  REQUIRE(commit_to_directory(dev, dir.path, {"app/dev/terraform/"}, second, dev_only).empty());
+  record = read_manifest_policy(dir.path);
+  CHECK(record.policy.findings["app/dev"] == std::vector<ManifestFinding>{open});
+  CHECK(record.policy.findings.count("app/prod") == 1);
+
+  // A manifest without findings (written by an older iacgen) reads as such.
+  write(dir.path / kManifestName, "{\"generator\": \"iacgen\", \"files\": {}}");
+  record = read_manifest_policy(dir.path);
+  CHECK(record.present);
+  CHECK_FALSE(record.has_findings);
+  CHECK_FALSE(read_manifest_policy(dir.path / "missing").present);
+}
+
 }  // namespace
 }  // namespace iac::gen
