@@ -14,8 +14,8 @@ const Stack& enclosing_stack(const Construct& scope) {
   for (const Construct* node = &scope; node != nullptr; node = node->scope()) {
     if (const auto* stack = dynamic_cast<const Stack*>(node)) return *stack;
   }
-  throw std::logic_error(fmt::format("{}: a resource must be declared inside a Stack",
-                                     scope.path()));
+  throw std::logic_error(
+      fmt::format("{}: a resource must be declared inside a Stack", scope.path()));
 }
 
 bool has_control_character(std::string_view text) {
@@ -29,16 +29,25 @@ bool has_control_character(std::string_view text) {
 
 Resource::Resource(Construct& scope, std::string id, std::optional<std::string> name,
                    std::map<std::string, std::string> tags)
-    : Construct(scope, std::move(id)),
-      stack_(&enclosing_stack(scope)),
-      own_tags_(std::move(tags)) {
+    : Construct(scope, std::move(id)), stack_(&enclosing_stack(scope)), own_tags_(std::move(tags)) {
   if (name) {
     name_ = std::move(*name);
     explicit_name_ = true;
   }
 }
 
-const std::string& Resource::location() const { return stack_->env().location; }
+const std::string& Resource::location() const {
+  const Environment& env = stack_->env();
+  if (secondary_region_ && env.secondary_location) return *env.secondary_location;
+  return env.location;
+}
+
+void Resource::place_in_secondary_region() {
+  if (locked()) {
+    throw std::logic_error(fmt::format("{}: cannot change the region after lock", path()));
+  }
+  secondary_region_ = true;
+}
 
 void Resource::set_default_name(std::string name) {
   if (locked()) throw std::logic_error(fmt::format("{}: cannot rename after lock", path()));
@@ -57,7 +66,8 @@ void Resource::set_inherited_tag(const std::string& key, const std::string& valu
 }
 
 void Resource::depends_on(const Resource& other) {
-  if (locked()) throw std::logic_error(fmt::format("{}: cannot add dependencies after lock", path()));
+  if (locked())
+    throw std::logic_error(fmt::format("{}: cannot add dependencies after lock", path()));
   depends_on_.push_back(&other);
 }
 
@@ -73,11 +83,24 @@ void Resource::validate(Diagnostics& out) const {
   const NamingRule& rule = kind().naming;
   if (std::string problem = check_name(rule, name_); !problem.empty()) {
     out.push_back(diagnostic(
-        "IAC-NAME-001",
-        fmt::format("{} name '{}' {}", kind().name, name_, problem),
+        "IAC-NAME-001", fmt::format("{} name '{}' {}", kind().name, name_, problem),
         fmt::format("set `.name` to {}-{} {}{}, or shorten the construct id or app name",
                     rule.min_length, rule.max_length, rule.charset,
                     rule.scope == NameScope::global ? " (globally unique in Azure)" : "")));
+  }
+  if (secondary_region_ && !stack_->env().secondary_location) {
+    out.push_back(diagnostic(
+        "IAC-LOC-001",
+        fmt::format("is placed in the DR region, but environment '{}' has none",
+                    stack_->env().name),
+        "give the environment a DR region (`Environment::prod(\"eastus\", \"westus\")`), or "
+        "declare the resource only where `env.secondary_location` is set"));
+  } else if (secondary_region_ && *stack_->env().secondary_location == stack_->env().location) {
+    out.push_back(
+        diagnostic("IAC-LOC-001",
+                   fmt::format("is placed in the DR region, which is the primary region '{}'",
+                               stack_->env().location),
+                   "give the environment a DR region other than its primary region"));
   }
   if (!diagnostics_.is_enforced() && diagnostics_.reason().empty()) {
     out.push_back(diagnostic("IAC-SEC-001", "`diagnostics` is waived without a reason",

@@ -50,16 +50,30 @@ int api_workers(const Environment& env) {
 /// endpoints and one for the API's outbound VNet integration, each behind a least-privilege
 /// NSG. The PrivateNetwork switch gives the media account (blob), Key Vault, Managed Redis and
 /// the API their private endpoints and DNS zones, and integrates the API with the VNet.
+///
+/// Prod also has a network in its DR region (westus), 10.32.0.0/16, for the private endpoint
+/// of the PostgreSQL read replica: the address space does not overlap eastus's, so that the
+/// two can be peered when the API fails over. Only clients inside it reach the replica.
 void declare_network(Stack& s, const Environment& env) {
   const std::string base = env.is_prod() ? "10.30" : "10.31";
+  std::optional<templates::DrLandingZone> dr;
+  if (env.secondary_location) {
+    dr = templates::DrLandingZone{
+        .vnet_range = "10.32.0.0/16",
+        .endpoints_range = "10.32.1.0/24",
+        .endpoint_ports = {{"allow-dr-postgres", "5432",
+                            "DR region clients (the API after failover) to the PostgreSQL "
+                            "read replica"}}};
+  }
   templates::private_landing_zone(
-      s,
-      {.vnet_range = base + ".0.0/16",
-       .endpoints_range = base + ".1.0/24",
-       .apps_range = base + ".2.0/26",
-       .endpoint_ports = {
-           {"allow-api-https", "443", "Booking API to Key Vault, media storage and its own site"},
-           {"allow-api-redis", "10000", "Booking API to Azure Managed Redis over TLS"}}});
+      s, {.vnet_range = base + ".0.0/16",
+          .endpoints_range = base + ".1.0/24",
+          .apps_range = base + ".2.0/26",
+          .endpoint_ports = {{"allow-api-https", "443",
+                              "Booking API to Key Vault, media storage and its own site"},
+                             {"allow-api-redis", "10000",
+                              "Booking API to Azure Managed Redis over TLS"}},
+          .dr = dr});
 }
 
 /// The booking database: a Burstable server in dev; General Purpose in staging; in prod
@@ -91,8 +105,12 @@ PostgresFlexibleServerProps database_server(const Environment& env) {
 /// sets, Private Link to the app, which then has no public endpoint) in staging and prod;
 /// Standard in dev, where the app stays public but admits only this Front Door and the VPN.
 ///
-/// Not declared yet, because the model has no such kind (later work): the PostgreSQL read
-/// replica in the DR region.
+/// The API's plan autoscales on CPU in staging and prod (seeds/001 "autoscale rules"): prod
+/// between 3 workers (one per zone) and 10, staging between 2 and 4 so that the same rules are
+/// exercised before prod at a bounded cost. Dev's Basic plan cannot autoscale.
+///
+/// Prod's database has a read replica in the DR region (westus): the DR runbook promotes it
+/// (RPO 15 minutes, which a geo-restore cannot meet). Staging has no DR region, so no replica.
 void declare(Stack& s, const Environment& env) {
   // PHI is processed here: the tag marks every resource as in scope of the HIPAA BAA review.
   Tags::of(s).add("cost-center", "clinic").add("data-classification", "phi");
@@ -180,6 +198,15 @@ void declare(Stack& s, const Environment& env) {
   auto& ops = s.add<ActionGroup>(
       "ops", {.short_name = "clinic-ops",
               .emails = {{.name = "platform", .address = "platform-ops@clinic.example"}}});
+  if (!env.is_dev()) {
+    // Scale-out adds one worker after 10 minutes above 70% CPU; scale-in removes one after 15
+    // minutes below 30%. The team is emailed on every scale action.
+    plan.autoscale({.min = api_workers(env),
+                    .max = env.is_prod() ? 10 : 4,
+                    .scale_out = cpu_above(70),
+                    .scale_in = cpu_below(30),
+                    .notify = ops});
+  }
   s.add<MetricAlert>("api-5xx",
                      {.description = "The booking API returned more than 10 server errors in "
                                      "15 minutes.",
@@ -240,6 +267,13 @@ void declare(Stack& s, const Environment& env) {
        .description = "clinic database administrators"},
       s.parameter("db_admins_group_name", {.description = "Display name of that Entra group"}));
   database.database("clinic");
+  if (env.secondary_location) {
+    // The DR copy: the source's size and storage, no public endpoint, its private endpoint in
+    // the westus network. It inherits the database, the roles and the Entra administrators.
+    auto& replica = database.read_replica("dr", {});
+    s.output("postgres_replica_fqdn", replica.fqdn(),
+             "PostgreSQL read replica host name in the DR region (the DR runbook's target)");
+  }
   api.setting("ConnectionStrings__DefaultConnection",
               "Host=" + Expr(database.fqdn()) + ";Database=clinic;Username=" +
                   Expr(identity.name_ref()) + ";Ssl Mode=VerifyFull");
