@@ -14,8 +14,8 @@ const Stack& enclosing_stack(const Construct& scope) {
   for (const Construct* node = &scope; node != nullptr; node = node->scope()) {
     if (const auto* stack = dynamic_cast<const Stack*>(node)) return *stack;
   }
-  throw std::logic_error(
-      fmt::format("{}: a resource must be declared inside a Stack", scope.path()));
+  throw std::logic_error(fmt::format("{}: a resource must be declared inside a Stack",
+                                     scope.path()));
 }
 
 bool has_control_character(std::string_view text) {
@@ -29,7 +29,9 @@ bool has_control_character(std::string_view text) {
 
 Resource::Resource(Construct& scope, std::string id, std::optional<std::string> name,
                    std::map<std::string, std::string> tags)
-    : Construct(scope, std::move(id)), stack_(&enclosing_stack(scope)), own_tags_(std::move(tags)) {
+    : Construct(scope, std::move(id)),
+      stack_(&enclosing_stack(scope)),
+      own_tags_(std::move(tags)) {
   if (name) {
     name_ = std::move(*name);
     explicit_name_ = true;
@@ -66,8 +68,7 @@ void Resource::set_inherited_tag(const std::string& key, const std::string& valu
 }
 
 void Resource::depends_on(const Resource& other) {
-  if (locked())
-    throw std::logic_error(fmt::format("{}: cannot add dependencies after lock", path()));
+  if (locked()) throw std::logic_error(fmt::format("{}: cannot add dependencies after lock", path()));
   depends_on_.push_back(&other);
 }
 
@@ -83,7 +84,8 @@ void Resource::validate(Diagnostics& out) const {
   const NamingRule& rule = kind().naming;
   if (std::string problem = check_name(rule, name_); !problem.empty()) {
     out.push_back(diagnostic(
-        "IAC-NAME-001", fmt::format("{} name '{}' {}", kind().name, name_, problem),
+        "IAC-NAME-001",
+        fmt::format("{} name '{}' {}", kind().name, name_, problem),
         fmt::format("set `.name` to {}-{} {}{}, or shorten the construct id or app name",
                     rule.min_length, rule.max_length, rule.charset,
                     rule.scope == NameScope::global ? " (globally unique in Azure)" : "")));

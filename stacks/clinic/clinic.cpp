@@ -48,8 +48,9 @@ int api_workers(const Environment& env) {
 
 /// Staging and prod are private (seeds/004): one VNet per environment, a subnet for the private
 /// endpoints and one for the API's outbound VNet integration, each behind a least-privilege
-/// NSG. The PrivateNetwork switch gives the media account (blob), Key Vault, Managed Redis and
-/// the API their private endpoints and DNS zones, and integrates the API with the VNet.
+/// NSG. The PrivateNetwork switch gives the media account (blob), Key Vault, Managed Redis,
+/// PostgreSQL and the API their private endpoints and DNS zones, and integrates the API with the
+/// VNet.
 ///
 /// Prod also has a network in its DR region (westus), 10.32.0.0/16, for the private endpoint
 /// of the PostgreSQL read replica: the address space does not overlap eastus's, so that the
@@ -72,7 +73,10 @@ void declare_network(Stack& s, const Environment& env) {
           .endpoint_ports = {{"allow-api-https", "443",
                               "Booking API to Key Vault, media storage and its own site"},
                              {"allow-api-redis", "10000",
-                              "Booking API to Azure Managed Redis over TLS"}},
+                              "Booking API to Azure Managed Redis over TLS"},
+                             {"allow-api-postgres", "5432",
+                              "Booking API to PostgreSQL over TLS (the NSG applies to private "
+                              "endpoints)"}},
           .dr = dr});
 }
 
