@@ -14,7 +14,8 @@ const EXTRACTED = ['azurerm_cosmosdb_sql_role_assignment', 'azurerm_managed_redi
   'azurerm_redis_cache_access_policy_assignment', 'azurerm_network_security_group',
   'azurerm_subnet_network_security_group_association', 'azurerm_cdn_frontdoor_custom_domain',
   'azurerm_cognitive_deployment', 'azurerm_postgresql_flexible_server_configuration',
-  'azurerm_postgresql_flexible_server_active_directory_administrator'];
+  'azurerm_postgresql_flexible_server_active_directory_administrator',
+  'azurerm_monitor_autoscale_setting'];
 const TYPES = new Set(['string', 'number', 'bool', 'list(string)', 'set(string)', 'map(string)',
   'list(number)', 'set(number)', 'map(number)', 'list(bool)', 'set(bool)', 'map(bool)',
   'list(object)', 'set(object)']);
@@ -137,4 +138,16 @@ test('azurerm_postgresql_flexible_server_configuration and _active_directory_adm
   const a = read('azurerm_postgresql_flexible_server_active_directory_administrator.json');
   assert.deepEqual(Object.keys(a.attributes).filter((n) => a.attributes[n].required),
     ['object_id', 'principal_name', 'principal_type', 'resource_group_name', 'server_name', 'tenant_id']);
+});
+
+test('azurerm_monitor_autoscale_setting: profile with capacity and rules, email notification', () => {
+  const s = read('azurerm_monitor_autoscale_setting.json');
+  assert.deepEqual(Object.keys(s.attributes).filter((n) => s.attributes[n].required),
+    ['location', 'name', 'resource_group_name', 'target_resource_id']);
+  const profile = s.blocks.profile;
+  assert.equal(profile.min_items, 1);
+  assert.equal(profile.blocks.capacity.max_items, 1);
+  assert.equal(profile.blocks.rule.blocks.metric_trigger.attributes.metric_resource_id.required, true);
+  assert.equal(profile.blocks.rule.blocks.scale_action.attributes.cooldown.required, true);
+  assert.equal(s.blocks.notification.blocks.email.attributes.custom_emails.optional, true);
 });

@@ -51,7 +51,9 @@
   X(PostgresDatabase)                 \
   X(PostgresAdministrator)            \
   X(CognitiveAccount)                 \
-  X(CognitiveDeployment)
+  X(CognitiveDeployment)              \
+  X(PostgresReplica)                  \
+  X(AutoscaleSetting)
 
 namespace iac::azure {
 

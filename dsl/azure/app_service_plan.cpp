@@ -1,6 +1,10 @@
 #include "dsl/azure/app_service_plan.h"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
+
+#include "dsl/azure/autoscale.h"
 
 namespace iac::azure {
 
@@ -73,6 +77,16 @@ bool supports_zone_balancing(PlanSku sku) {
 
 bool supports_always_on(PlanSku sku) { return !is_consumption(sku) && !is_elastic_premium(sku); }
 
+int max_workers(PlanSku sku) {
+  const std::string_view name = tier(sku);
+  if (name == "Basic") return 3;
+  if (name == "Standard") return 10;
+  if (name == "PremiumV3") return 30;
+  return 0;
+}
+
+bool supports_autoscale(PlanSku sku) { return tier(sku) == "Standard" || tier(sku) == "PremiumV3"; }
+
 const ResourceKind AppServicePlan::kKind{.name = "App Service plan",
                                          .abbreviation = "asp",
                                          .naming = {.min_length = 1,
@@ -109,6 +123,20 @@ void AppServicePlan::validate(Diagnostics& out) const {
                              fmt::format("`worker_count` is {}", props_.worker_count),
                              "set `.worker_count` between 1 and 30"));
   }
+}
+
+AutoscaleSetting& AppServicePlan::autoscale(AutoscaleProps props) {
+  if (autoscale_setting() != nullptr) {
+    throw std::logic_error(fmt::format("{}: the plan already has an autoscale setting", path()));
+  }
+  return add_construct<AutoscaleSetting>("autoscale", std::move(props));
+}
+
+const AutoscaleSetting* AppServicePlan::autoscale_setting() const {
+  for (const auto& child : children()) {
+    if (const auto* setting = dynamic_cast<const AutoscaleSetting*>(child.get())) return setting;
+  }
+  return nullptr;
 }
 
 std::vector<DiagnosticSource> AppServicePlan::diagnostic_sources() const {

@@ -10,6 +10,9 @@
 
 namespace iac::azure {
 
+class AutoscaleSetting;
+struct AutoscaleProps;
+
 /// The plan's pricing tier. Y1 and FC1 are serverless, EP* elastic (Functions only), B*/S*/P*v3
 /// dedicated workers.
 enum class PlanSku { Y1, FC1, EP1, EP2, EP3, B1, B2, B3, S1, S2, S3, P0v3, P1v3, P2v3, P3v3 };
@@ -25,6 +28,14 @@ bool is_elastic_premium(PlanSku sku);
 bool supports_zone_balancing(PlanSku sku);
 /// Whether sites on the plan can keep a worker warm with always_on (dedicated plans only).
 bool supports_always_on(PlanSku sku);
+/// The most workers a plan of `sku` can run: Basic 3, Standard 10, Premium v3 30; 0 for plans
+/// that scale themselves (Y1, FC1, EP*).
+/// @see
+/// https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#app-service-limits
+int max_workers(PlanSku sku);
+/// Whether Azure Monitor autoscale can scale the plan: Standard and Premium v3. Basic scales by
+/// hand only; consumption and Elastic Premium plans scale themselves.
+bool supports_autoscale(PlanSku sku);
 
 struct AppServicePlanProps {
   /// @default the naming convention: `asp-<app>-<env>`.
@@ -51,6 +62,14 @@ class AppServicePlan final : public Resource {
   AnyResource as_any() const override { return this; }
   std::vector<DiagnosticSource> diagnostic_sources() const override;
   const Props& props() const { return props_; }
+
+  /// Scales the plan's workers with Azure Monitor autoscale, between `min` and `max`, on its
+  /// CPU (or memory, or HTTP queue): `plan.autoscale({.min = 2, .max = 10, .scale_out =
+  /// cpu_above(70), .scale_in = cpu_below(30)})`. Once per plan. `worker_count` stays the
+  /// capacity a deployment starts from; Terraform then leaves the count to autoscale.
+  AutoscaleSetting& autoscale(AutoscaleProps props);
+  /// The plan's autoscale setting, or nullptr.
+  const AutoscaleSetting* autoscale_setting() const;
 
   void validate(Diagnostics& out) const override;
 

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "dsl/azure/private_endpoint.h"
 #include "dsl/core/stack.h"
 
 namespace iac::azure {
@@ -33,6 +34,64 @@ bool database_first(char c) { return chars::letter(c) || c == '_'; }
 /// Letters, digits and '_': the parameter names of postgresql.conf.
 bool parameter_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+}
+
+std::optional<PostgresTier> tier_of(const std::string& sku) {
+  if (sku.starts_with("B_")) return PostgresTier::burstable;
+  if (sku.starts_with("GP_")) return PostgresTier::general_purpose;
+  if (sku.starts_with("MO_")) return PostgresTier::memory_optimized;
+  return std::nullopt;
+}
+
+std::string size_of(const std::string& sku) {
+  auto underscore = sku.find('_');
+  return underscore == std::string::npos ? sku : sku.substr(underscore + 1);
+}
+
+/// Whether the size belongs to the tier: B-series for Burstable, D for General Purpose, E for
+/// Memory Optimized, e.g. `GP_Standard_D2ds_v5`.
+bool valid_sku(const std::string& sku) {
+  const auto tier = tier_of(sku);
+  const std::string size = size_of(sku);
+  return tier.has_value() && size.starts_with("Standard_") && size.size() > 10 &&
+         std::all_of(size.begin(), size.end(),
+                     [](char c) { return chars::alnum(c) || c == '_'; }) &&
+         size[9] == (*tier == PostgresTier::burstable         ? 'B'
+                     : *tier == PostgresTier::general_purpose ? 'D'
+                                                              : 'E');
+}
+
+/// The order of the tiers by capacity: Burstable < General Purpose < Memory Optimized.
+int tier_rank(PostgresTier tier) {
+  switch (tier) {
+    case PostgresTier::burstable:
+      return 0;
+    case PostgresTier::general_purpose:
+      return 1;
+    case PostgresTier::memory_optimized:
+      return 2;
+  }
+  return 0;
+}
+
+/// The vCores of a size: the number after the series letter (`Standard_D4ds_v5` -> 4).
+int vcores_of(const std::string& sku) {
+  const std::string size = size_of(sku);
+  int vcores = 0;
+  for (std::size_t i = 10; i < size.size() && size[i] >= '0' && size[i] <= '9'; ++i) {
+    vcores = vcores * 10 + (size[i] - '0');
+  }
+  return vcores;
+}
+
+/// A server or a read replica, the owners of server parameters.
+const Resource& parameter_owner_of(const Construct& scope) {
+  if (const auto* server = dynamic_cast<const PostgresFlexibleServer*>(&scope)) return *server;
+  if (const auto* replica = dynamic_cast<const PostgresReplica*>(&scope)) return *replica;
+  throw std::logic_error(fmt::format(
+      "{}: a PostgreSQL server parameter must be added under a PostgresFlexibleServer or a "
+      "PostgresReplica (use their methods)",
+      scope.path()));
 }
 
 const PostgresFlexibleServer& server_of(const Construct& scope, std::string_view what) {
@@ -104,17 +163,10 @@ Child& PostgresFlexibleServer::add_serial(std::string id, Args&&... args) {
 }
 
 std::optional<PostgresTier> PostgresFlexibleServer::tier() const {
-  const std::string& sku = props_.sku_name;
-  if (sku.starts_with("B_")) return PostgresTier::burstable;
-  if (sku.starts_with("GP_")) return PostgresTier::general_purpose;
-  if (sku.starts_with("MO_")) return PostgresTier::memory_optimized;
-  return std::nullopt;
+  return tier_of(props_.sku_name);
 }
 
-std::string PostgresFlexibleServer::size_name() const {
-  auto underscore = props_.sku_name.find('_');
-  return underscore == std::string::npos ? props_.sku_name : props_.sku_name.substr(underscore + 1);
-}
+std::string PostgresFlexibleServer::size_name() const { return size_of(props_.sku_name); }
 
 std::optional<std::string> PostgresFlexibleServer::effective_zone() const {
   if (props_.zone) return props_.zone;
@@ -158,6 +210,20 @@ std::vector<const PostgresAdministrator*> PostgresFlexibleServer::administrators
   return result;
 }
 
+PostgresReplica& PostgresFlexibleServer::read_replica(std::string id, PostgresReplicaProps props) {
+  return add_serial<PostgresReplica>(std::move(id), std::move(props));
+}
+
+std::vector<const PostgresReplica*> PostgresFlexibleServer::replicas() const {
+  std::vector<const PostgresReplica*> result;
+  for (const auto& child : children()) {
+    if (const auto* replica = dynamic_cast<const PostgresReplica*>(child.get())) {
+      result.push_back(replica);
+    }
+  }
+  return result;
+}
+
 std::vector<const PostgresDatabase*> PostgresFlexibleServer::databases() const {
   std::vector<const PostgresDatabase*> result;
   for (const auto& child : children()) {
@@ -171,16 +237,7 @@ std::vector<const PostgresDatabase*> PostgresFlexibleServer::databases() const {
 void PostgresFlexibleServer::validate(Diagnostics& out) const {
   Resource::validate(out);
   const auto tier_ = tier();
-  // The size must belong to the tier: B-series for Burstable, D for General Purpose, E for
-  // Memory Optimized, e.g. `GP_Standard_D2ds_v5`.
-  const std::string size = size_name();
-  const bool size_ok =
-      tier_.has_value() && size.starts_with("Standard_") && size.size() > 10 &&
-      std::all_of(size.begin(), size.end(), [](char c) { return chars::alnum(c) || c == '_'; }) &&
-      size[9] == (*tier_ == PostgresTier::burstable         ? 'B'
-                  : *tier_ == PostgresTier::general_purpose ? 'D'
-                                                            : 'E');
-  if (!size_ok) {
+  if (!valid_sku(props_.sku_name)) {
     out.push_back(diagnostic(
         "IAC-PG-001", fmt::format("`sku_name` '{}' is not a Flexible Server SKU", props_.sku_name),
         "use `B_Standard_B<size>` (Burstable), `GP_Standard_D<size>` (General Purpose) or "
@@ -315,7 +372,7 @@ const ResourceKind PostgresConfiguration::kKind{
 PostgresConfiguration::PostgresConfiguration(Construct& scope, std::string id,
                                              std::string parameter, Props props)
     : Resource(scope, std::move(id), std::move(parameter), {}),
-      server_(server_of(scope, "server parameter")),
+      server_(parameter_owner_of(scope)),
       props_(std::move(props)) {}
 
 void PostgresConfiguration::collect_references(std::vector<Ref>& out) const {
@@ -436,6 +493,122 @@ std::vector<DiagnosticSource> PostgresFlexibleServer::diagnostic_sources() const
   // PostgreSQLLogs (connections, errors, audit with pgaudit), sessions, query store and
   // autovacuum statistics, with AllMetrics.
   return {{{.log_category_groups = {"allLogs"}, .metric_categories = {"AllMetrics"}}}};
+}
+
+// --- read replica ---------------------------------------------------------------------------
+
+const ResourceKind PostgresReplica::kKind{.name = "PostgreSQL read replica",
+                                          .abbreviation = "psql",
+                                          .naming = {.min_length = 3,
+                                                     .max_length = 63,
+                                                     .charset = "lowercase letters, digits and '-'",
+                                                     .allowed = lower_alnum_hyphen,
+                                                     .first = chars::lower_alnum,
+                                                     .last = chars::lower_alnum,
+                                                     .scope = NameScope::global}};
+
+PostgresReplica::PostgresReplica(Construct& scope, std::string id, Props props)
+    : Resource(scope, std::move(id), props.name, props.tags),
+      source_(server_of(scope, "read replica")),
+      props_(std::move(props)) {
+  if (props_.region == PostgresReplicaRegion::secondary) place_in_secondary_region();
+  // The replica takes one change at a time too: its parameters are set one after the other.
+  const Resource* previous = nullptr;
+  for (const auto& [child_id, parameter, value] : kTlsParameters) {
+    auto& child = add_construct<PostgresConfiguration>(child_id, std::string(parameter),
+                                                       PostgresConfigurationProps{.value = value});
+    if (previous != nullptr) child.depends_on(*previous);
+    previous = &child;
+  }
+}
+
+const std::string& PostgresReplica::effective_sku_name() const {
+  return props_.sku_name ? *props_.sku_name : source_.props().sku_name;
+}
+
+int PostgresReplica::effective_storage_gb() const {
+  return props_.storage_gb.value_or(source_.props().storage_gb);
+}
+
+std::optional<PostgresTier> PostgresReplica::tier() const { return tier_of(effective_sku_name()); }
+
+std::string PostgresReplica::size_name() const { return size_of(effective_sku_name()); }
+
+void PostgresReplica::collect_references(std::vector<Ref>& out) const {
+  out.push_back(source_.id());
+}
+
+std::vector<DiagnosticSource> PostgresReplica::diagnostic_sources() const {
+  // The same logs as a server, and the replication lag among AllMetrics.
+  return {{{.log_category_groups = {"allLogs"}, .metric_categories = {"AllMetrics"}}}};
+}
+
+void PostgresReplica::validate(Diagnostics& out) const {
+  Resource::validate(out);
+  const std::string& sku = effective_sku_name();
+  const auto source_tier = source_.tier();
+  if (source_tier == PostgresTier::burstable) {
+    out.push_back(diagnostic(
+        "IAC-PG-015",
+        fmt::format("the source server is Burstable ('{}'), which takes no read replicas",
+                    source_.props().sku_name),
+        "give the source a General Purpose or Memory Optimized `sku_name` (e.g. "
+        "\"GP_Standard_D2ds_v5\"), or declare the replica only where the source is not "
+        "Burstable"));
+  }
+  if (props_.sku_name && !valid_sku(*props_.sku_name)) {
+    out.push_back(diagnostic(
+        "IAC-PG-016", fmt::format("`sku_name` '{}' is not a Flexible Server SKU", sku),
+        "use `GP_Standard_D<size>` or `MO_Standard_E<size>`, e.g. \"GP_Standard_D2ds_v5\", or "
+        "leave it unset to take the source's"));
+  } else if (valid_sku(sku) && valid_sku(source_.props().sku_name)) {
+    const PostgresTier tier_ = *tier_of(sku);
+    const PostgresTier source = *tier_of(source_.props().sku_name);
+    if (tier_ == PostgresTier::burstable || tier_rank(tier_) < tier_rank(source) ||
+        (tier_ == source && vcores_of(sku) < vcores_of(source_.props().sku_name))) {
+      out.push_back(diagnostic(
+          "IAC-PG-017",
+          fmt::format("`sku_name` '{}' is smaller than the source's '{}'", sku,
+                      source_.props().sku_name),
+          fmt::format("use the source's tier ({}) with at least as many vCores, or a larger "
+                      "tier: a smaller replica lags behind and cannot carry the load once "
+                      "promoted; leave `sku_name` unset to take the source's",
+                      to_string(source))));
+    }
+  }
+  const int storage = effective_storage_gb();
+  if (std::find(kStorageSizesGb.begin(), kStorageSizesGb.end(), storage) == kStorageSizesGb.end() ||
+      storage < source_.props().storage_gb) {
+    out.push_back(diagnostic(
+        "IAC-PG-018",
+        fmt::format("`storage_gb` is {}; the source has {}", storage, source_.props().storage_gb),
+        "use one of 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384 or 32767 GiB, at "
+        "least the source's, or leave it unset to take the source's"));
+  }
+  if (props_.zone && *props_.zone != "1" && *props_.zone != "2" && *props_.zone != "3") {
+    out.push_back(diagnostic("IAC-PG-006", fmt::format("`zone` is '{}'", *props_.zone),
+                             "use \"1\", \"2\" or \"3\""));
+  }
+  if (props_.public_network.mode() == PublicNetwork::Mode::allow_listed) {
+    out.push_back(diagnostic(
+        "IAC-PG-009",
+        "`public_network` allows a list of addresses, which iacgen does not render for "
+        "PostgreSQL (it needs firewall rule resources)",
+        "use PublicNetwork::disabled() with a private endpoint, or PublicNetwork::open(reason)"));
+  }
+  // A replica in the DR region is reached through an endpoint in a network of that region.
+  const PrivateNetwork* network = PrivateNetwork::of(stack());
+  if (network != nullptr && in_secondary_region() && network->exemption(*this) == nullptr &&
+      !network->props().dr_endpoints_subnet) {
+    out.push_back(diagnostic(
+        "IAC-PG-019",
+        "the replica is in the DR region, but the stack's PrivateNetwork has no network there "
+        "(`dr_endpoints_subnet`), so the replica would have no private endpoint",
+        "declare a VNet in the DR region (`vnet.place_in_secondary_region()`, e.g. with "
+        "`templates::private_landing_zone`'s `.dr`) and set the PrivateNetwork's "
+        "`.dr_endpoints_subnet` to its endpoints subnet"));
+  }
+  validate_public_network(*this, "public_network", props_.public_network, out);
 }
 
 }  // namespace iac::azure

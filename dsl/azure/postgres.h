@@ -19,6 +19,8 @@ namespace iac::azure {
 class PostgresAdministrator;
 class PostgresConfiguration;
 class PostgresDatabase;
+class PostgresReplica;
+struct PostgresReplicaProps;
 
 /// The compute tier, from the prefix of `sku_name`: `B_` Burstable (B-series, no HA, no SLA
 /// above 99.9%), `GP_` General Purpose (D-series), `MO_` Memory Optimized (E-series).
@@ -135,6 +137,13 @@ class PostgresFlexibleServer final : public Resource {
   /// display name in Entra ID (a managed identity's name, a group's display name); PostgreSQL
   /// creates a role of that name.
   PostgresAdministrator& entra_admin(Principal principal, Expr principal_name);
+  /// Adds a read replica (`create_mode = Replica`): a read-only copy, updated asynchronously,
+  /// in the environment's DR region by default, that the DR runbook promotes to a read-write
+  /// server after the loss of the primary region. It waits for the server's parameters and
+  /// administrators, which it inherits.
+  PostgresReplica& read_replica(std::string id, PostgresReplicaProps props);
+  /// The read replicas declared so far.
+  std::vector<const PostgresReplica*> replicas() const;
 
   /// The administrators declared so far.
   std::vector<const PostgresAdministrator*> administrators() const;
@@ -157,7 +166,7 @@ struct PostgresConfigurationProps {
   std::string value;
 };
 
-/// One server parameter. Its Azure name is the parameter's name.
+/// One server parameter, of a server or a read replica. Its Azure name is the parameter's name.
 class PostgresConfiguration final : public Resource {
  public:
   using Props = PostgresConfigurationProps;
@@ -168,7 +177,8 @@ class PostgresConfiguration final : public Resource {
   AnyResource as_any() const override { return this; }
   bool taggable() const override { return false; }
   const Props& props() const { return props_; }
-  const PostgresFlexibleServer& server() const { return server_; }
+  /// The server or read replica the parameter belongs to.
+  const Resource& server() const { return server_; }
 
   void validate(Diagnostics& out) const override;
 
@@ -176,7 +186,7 @@ class PostgresConfiguration final : public Resource {
   void collect_references(std::vector<Ref>& out) const override;
 
  private:
-  const PostgresFlexibleServer& server_;
+  const Resource& server_;
   Props props_;
 };
 
@@ -229,6 +239,89 @@ class PostgresAdministrator final : public Resource {
 
  private:
   const PostgresFlexibleServer& server_;
+  Props props_;
+};
+
+/// Where a read replica runs.
+enum class PostgresReplicaRegion {
+  /// The environment's DR region (`Environment::secondary_location`): a copy that survives the
+  /// loss of the primary region and is promoted in a regional disaster.
+  secondary,
+  /// The source's region: read scale-out only, no protection against a regional outage (the
+  /// policy reports it, AZ-PG-009).
+  primary,
+};
+
+struct PostgresReplicaProps {
+  /// @default the naming convention: `psql-<app>-<env>-<id>`, e.g. `psql-clinic-prod-dr`
+  /// (globally unique, like the source's name).
+  std::optional<std::string> name;
+  /// @default PostgresReplicaRegion::secondary, the DR region.
+  PostgresReplicaRegion region = PostgresReplicaRegion::secondary;
+  /// The replica's compute, of the source's tier or a larger one: a smaller replica lags
+  /// behind and, once promoted, cannot carry the production load. Burstable servers take no
+  /// replicas. @default the source's `sku_name`
+  std::optional<std::string> sku_name;
+  /// Storage in GiB, at least the source's (the replica replays every write). @default the
+  /// source's `storage_gb`
+  std::optional<int> storage_gb;
+  /// The replica's availability zone ("1"-"3"). @default Azure picks one
+  std::optional<std::string> zone;
+  /// @default no public endpoint: the replica is reached through a private endpoint in the DR
+  /// region's network (`PrivateNetworkProps::dr_endpoints_subnet`).
+  PublicNetwork public_network;
+  std::map<std::string, std::string> tags;
+};
+
+/// A read replica of a Flexible Server, declared with `server.read_replica("dr", {...})`.
+///
+/// What it inherits from its source and therefore does not set: the PostgreSQL version (written
+/// explicitly, equal to the source's), the databases and roles (replicated), the Microsoft
+/// Entra administrators (added on the primary only; they replicate), password authentication
+/// and its administrator login. What Azure does not allow on a replica: high availability and
+/// the backup settings (a replica is not backed up; the source's geo-redundant backups cover
+/// it) and a storage auto-grow setting other than the source's. Always written: Entra ID
+/// authentication as on the source, no public endpoint, and its own TLS server parameters
+/// (`require_secure_transport = on`, `ssl_min_protocol_version = TLSv1.2`), which a replica
+/// does not take over from later changes of its source.
+/// @see https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-read-replicas
+class PostgresReplica final : public Resource {
+ public:
+  using Props = PostgresReplicaProps;
+  static const ResourceKind kKind;
+
+  PostgresReplica(Construct& scope, std::string id, Props props);
+  const ResourceKind& kind() const override { return kKind; }
+  AnyResource as_any() const override { return this; }
+  std::vector<PrivateLinkService> private_link_services() const override {
+    return {{"postgresqlServer", "privatelink.postgres.database.azure.com"}};
+  }
+  std::vector<DiagnosticSource> diagnostic_sources() const override;
+  const PublicNetwork* public_network() const override { return &props_.public_network; }
+  const Props& props() const { return props_; }
+  /// The server it replicates.
+  const PostgresFlexibleServer& source() const { return source_; }
+
+  /// `sku_name`, or the source's.
+  const std::string& effective_sku_name() const;
+  /// `storage_gb`, or the source's.
+  int effective_storage_gb() const;
+  /// The tier `effective_sku_name()` names, or nullopt when it has no known prefix.
+  std::optional<PostgresTier> tier() const;
+  /// `effective_sku_name()` without its tier prefix (Bicep's SKU name).
+  std::string size_name() const;
+
+  /// The replica's host name, `<name>.postgres.database.azure.com`: the connection string the
+  /// DR runbook switches to after promotion.
+  Ref fqdn() const { return ref("fqdn"); }
+
+  void validate(Diagnostics& out) const override;
+
+ protected:
+  void collect_references(std::vector<Ref>& out) const override;
+
+ private:
+  const PostgresFlexibleServer& source_;
   Props props_;
 };
 

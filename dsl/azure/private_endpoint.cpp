@@ -151,6 +151,15 @@ void PrivateEndpoint::validate(Diagnostics& out) const {
                         : fmt::format("use one of: {}", fmt::join(names, ", "))));
     }
   }
+  if (props_.subnet && props_.subnet->vnet().location() != location()) {
+    // The endpoint's network interface lives in the subnet's VNet, so in its region.
+    out.push_back(diagnostic(
+        "IAC-NET-027",
+        fmt::format("the endpoint is in {}, but its subnet '{}' is in {}", location(),
+                    props_.subnet->name(), props_.subnet->vnet().location()),
+        "place the endpoint in its VNet's region (`place_in_secondary_region()` for a VNet in "
+        "the DR region), or use a subnet of a VNet in the endpoint's region"));
+  }
   if (!props_.subnet) {
     out.push_back(diagnostic("IAC-NET-014", "required prop `subnet` is not set",
                              "set `.subnet = <Subnet>` (a subnet without delegation)"));
@@ -245,6 +254,11 @@ PrivateDnsZone& PrivateNetwork::zone_for(std::string_view zone) {
   auto& created = add<PrivateDnsZone>(id, {.zone = std::string(zone)});
   if (props_.vnet)
     created.add<PrivateDnsZoneVirtualNetworkLink>("vnet-link", {.vnet = *props_.vnet});
+  // The DR network resolves the same zones (its endpoints register there too).
+  if (const Subnet* dr = props_.dr_endpoints_subnet.get();
+      dr != nullptr && &dr->vnet() != props_.vnet.get()) {
+    created.add<PrivateDnsZoneVirtualNetworkLink>("vnet-link-dr", {.vnet = dr->vnet()});
+  }
   zones_.push_back(&created);
   return created;
 }
@@ -260,7 +274,10 @@ void PrivateNetwork::apply(Stack& stack) {
       site->integrate_with(*props_.integration_subnet);
     }
     const auto services = resource->private_link_services();
-    if (services.empty() || exemption(*resource) != nullptr || !props_.endpoints_subnet) continue;
+    // A resource in the DR region gets its endpoint in the DR network, when there is one.
+    const bool dr = resource->in_secondary_region();
+    const Link<Subnet>& subnet = dr ? props_.dr_endpoints_subnet : props_.endpoints_subnet;
+    if (services.empty() || exemption(*resource) != nullptr || !subnet) continue;
     // One endpoint per sub-resource; a sub-resource may register in more than one zone.
     std::vector<std::string_view> subresources;
     for (const auto& service : services) {
@@ -279,11 +296,12 @@ void PrivateNetwork::apply(Stack& stack) {
       for (const auto& service : services) {
         if (service.subresource == subresource) zones.push_back(&zone_for(service.dns_zone));
       }
-      resource->add<PrivateEndpoint>(
+      auto& endpoint = resource->add<PrivateEndpoint>(
           fmt::format("{}-{}", resource->construct_id(), lowercase(subresource)),
           {.subresource = std::string(subresource),
-           .subnet = *props_.endpoints_subnet,
+           .subnet = *subnet,
            .dns_zones = std::move(zones)});
+      if (dr) endpoint.place_in_secondary_region();
     }
   }
 }
@@ -333,6 +351,23 @@ void PrivateNetwork::validate(Diagnostics& out) const {
           "the private endpoints",
           "add a subnet delegated to Microsoft.Web/serverFarms and set `.integration_subnet`",
           Severity::warning));
+    }
+  }
+  if (const Subnet* dr = props_.dr_endpoints_subnet.get()) {
+    if (!dr->vnet().in_secondary_region()) {
+      out.push_back(diagnostic(
+          "IAC-NET-026",
+          fmt::format("`dr_endpoints_subnet` '{}' is in VNet '{}', which is not in the DR region",
+                      dr->name(), dr->vnet().name()),
+          "place that VNet in the DR region: `vnet.place_in_secondary_region()`"));
+    }
+    if (dr->props().delegation != SubnetDelegation::none) {
+      out.push_back(diagnostic(
+          "IAC-NET-026",
+          fmt::format("`dr_endpoints_subnet` '{}' is delegated to {}, which takes no private "
+                      "endpoints",
+                      dr->name(), to_string(dr->props().delegation)),
+          "use a subnet without delegation"));
     }
   }
   for (const auto& [resource, reason] : exemptions_) {

@@ -125,12 +125,19 @@ struct PrivateNetworkProps {
   /// delegated to Microsoft.Web/serverFarms. Without it, apps cannot reach the private
   /// endpoints (a warning when the stack has apps). @default none
   Link<Subnet> integration_subnet;
+  /// The subnet the private endpoints of resources placed in the environment's DR region go
+  /// in (`Resource::place_in_secondary_region()`, e.g. a PostgreSQL read replica): a subnet
+  /// without delegation of a VNet that is itself placed in the DR region. The private DNS zones
+  /// are linked to that VNet too. Without it, such resources get no endpoint and the kinds
+  /// that need one report it. @default none
+  Link<Subnet> dr_endpoints_subnet;
 };
 
 /// The network switch of one environment: `s.add<PrivateNetwork>("network", {.vnet = vnet,
 /// .endpoints_subnet = endpoints, .integration_subnet = apps})`. Before the lock, it gives
 /// every resource of the stack that has `private_link_services()` one private endpoint per
-/// sub-resource in the endpoints subnet, creates one private DNS zone per distinct zone with a
+/// sub-resource in the endpoints subnet (in `dr_endpoints_subnet`, in the DR region, for the
+/// resources placed there), creates one private DNS zone per distinct zone with a
 /// link to the VNet (registration off), and turns on VNet integration (all traffic routed
 /// through the VNet) for every function and web app. Public network access must then be off:
 /// an opened `public_network` is an error-level finding (AZ-NET-004), and a resource without

@@ -38,7 +38,18 @@ Resource::Resource(Construct& scope, std::string id, std::optional<std::string> 
   }
 }
 
-const std::string& Resource::location() const { return stack_->env().location; }
+const std::string& Resource::location() const {
+  const Environment& env = stack_->env();
+  if (secondary_region_ && env.secondary_location) return *env.secondary_location;
+  return env.location;
+}
+
+void Resource::place_in_secondary_region() {
+  if (locked()) {
+    throw std::logic_error(fmt::format("{}: cannot change the region after lock", path()));
+  }
+  secondary_region_ = true;
+}
 
 void Resource::set_default_name(std::string name) {
   if (locked()) throw std::logic_error(fmt::format("{}: cannot rename after lock", path()));
@@ -78,6 +89,20 @@ void Resource::validate(Diagnostics& out) const {
         fmt::format("set `.name` to {}-{} {}{}, or shorten the construct id or app name",
                     rule.min_length, rule.max_length, rule.charset,
                     rule.scope == NameScope::global ? " (globally unique in Azure)" : "")));
+  }
+  if (secondary_region_ && !stack_->env().secondary_location) {
+    out.push_back(diagnostic(
+        "IAC-LOC-001",
+        fmt::format("is placed in the DR region, but environment '{}' has none",
+                    stack_->env().name),
+        "give the environment a DR region (`Environment::prod(\"eastus\", \"westus\")`), or "
+        "declare the resource only where `env.secondary_location` is set"));
+  } else if (secondary_region_ && *stack_->env().secondary_location == stack_->env().location) {
+    out.push_back(
+        diagnostic("IAC-LOC-001",
+                   fmt::format("is placed in the DR region, which is the primary region '{}'",
+                               stack_->env().location),
+                   "give the environment a DR region other than its primary region"));
   }
   if (!diagnostics_.is_enforced() && diagnostics_.reason().empty()) {
     out.push_back(diagnostic("IAC-SEC-001", "`diagnostics` is waived without a reason",

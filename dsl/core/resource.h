@@ -98,8 +98,15 @@ class Resource : public Construct {
   std::vector<Ref> references() const;
 
   const Stack& stack() const { return *stack_; }
-  /// The Azure region: the environment's primary location.
+  /// The Azure region: the environment's primary location, or its DR region
+  /// (`Environment::secondary_location`) once `place_in_secondary_region()` was called.
   const std::string& location() const;
+  /// Puts this one resource in the environment's DR region instead of the primary one (a
+  /// replica, the DR network). Before the lock; an environment without a DR region is a
+  /// validation error (IAC-LOC-001).
+  void place_in_secondary_region();
+  /// Whether `place_in_secondary_region()` was called.
+  bool in_secondary_region() const { return secondary_region_; }
 
   /// Checks the name against the kind's rule; subclasses extend it and call this first.
   void validate(Diagnostics& out) const override;
@@ -122,6 +129,7 @@ class Resource : public Construct {
   std::map<std::string, std::string> inherited_tags_;
   std::vector<const Resource*> depends_on_;
   Control diagnostics_;
+  bool secondary_region_ = false;
 };
 
 /// Whether a tag key or value is acceptable to Azure Resource Manager.

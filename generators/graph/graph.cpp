@@ -28,12 +28,13 @@ std::string category_of(const Resource& resource) {
   return std::visit(
       [&](const auto* r) -> std::string {
         using T = std::remove_cvref_t<decltype(*r)>;
-        if constexpr (is_one_of<T, AppServicePlan, LinuxFunctionApp, LinuxWebApp>) {
+        if constexpr (is_one_of<T, AppServicePlan, LinuxFunctionApp, LinuxWebApp,
+                                AutoscaleSetting>) {
           return "Compute";
         } else if constexpr (is_one_of<T, StorageAccount, StorageContainer, CosmosAccount,
                                        CosmosSqlDatabase, CosmosSqlContainer, RedisCache,
                                        ManagedRedis, PostgresFlexibleServer, PostgresConfiguration,
-                                       PostgresDatabase>) {
+                                       PostgresDatabase, PostgresReplica>) {
           return "Data";
         } else if constexpr (is_one_of<T, KeyVault, KeyVaultSecret>) {
           return "Secrets";
@@ -85,7 +86,7 @@ bool drawn_in_summary(const Resource& resource) {
                           CognitiveDeployment, FrontDoorEndpoint, FrontDoorOriginGroup,
                           FrontDoorOrigin, FrontDoorCustomDomain, FrontDoorRoute,
                           FrontDoorSecurityPolicy, ActionGroup, MetricAlert, ScheduledQueryAlert,
-                          ResourceGroupBudget>;
+                          ResourceGroupBudget, AutoscaleSetting>;
       },
       resource.as_any());
 }

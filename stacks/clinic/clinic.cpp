@@ -59,8 +59,21 @@ int api_workers(const Environment& env) {
 /// vault a firewall open to every address (Key Vault references are resolved from the app's
 /// network), on a PHI-tagged workload. The B1 plan supports VNet integration, so dev costs four
 /// endpoints and four DNS zones (about $31 a month, within the $200 dev budget).
+///
+/// Prod also has a network in its DR region (westus), 10.33.0.0/16, for the private endpoint
+/// of the PostgreSQL read replica: the address space overlaps none of the other environments',
+/// so that it can be peered when the API fails over. Only clients inside it reach the replica.
 PrivateNetwork& declare_network(Stack& s, const Environment& env) {
   const std::string base = env.is_prod() ? "10.30" : env.is_staging() ? "10.31" : "10.32";
+  std::optional<templates::DrLandingZone> dr;
+  if (env.secondary_location) {
+    dr = templates::DrLandingZone{
+        .vnet_range = "10.33.0.0/16",
+        .endpoints_range = "10.33.1.0/24",
+        .endpoint_ports = {{"allow-dr-postgres", "5432",
+                            "DR region clients (the API after failover) to the PostgreSQL "
+                            "read replica"}}};
+  }
   // Dev's cache is Azure Cache for Redis (TLS on 6380), staging's and prod's Azure Managed Redis
   // (10000). The endpoints subnet enforces its NSG on private endpoint traffic, so each port the
   // API uses is listed, PostgreSQL's included.
@@ -75,7 +88,8 @@ PrivateNetwork& declare_network(Stack& s, const Environment& env) {
                                                   "Booking API to Azure Cache for Redis over TLS"}
                         : templates::EndpointPort{"allow-api-redis", "10000",
                                                   "Booking API to Azure Managed Redis over TLS"},
-           {"allow-api-postgres", "5432", "Booking API to PostgreSQL over TLS"}}});
+           {"allow-api-postgres", "5432", "Booking API to PostgreSQL over TLS"}},
+       .dr = dr});
 }
 
 /// The booking database: a Burstable server in dev; General Purpose in staging; in prod
@@ -107,8 +121,12 @@ PostgresFlexibleServerProps database_server(const Environment& env) {
 /// sets, Private Link to the app, which then has no public endpoint) in staging and prod;
 /// Standard in dev, where the app stays public but admits only this Front Door and the VPN.
 ///
-/// Not declared yet, because the model has no such kind (later work): the PostgreSQL read
-/// replica in the DR region.
+/// The API's plan autoscales on CPU in staging and prod (seeds/001 "autoscale rules"): prod
+/// between 3 workers (one per zone) and 10, staging between 2 and 4 so that the same rules are
+/// exercised before prod at a bounded cost. Dev's Basic plan cannot autoscale.
+///
+/// Prod's database has a read replica in the DR region (westus): the DR runbook promotes it
+/// (RPO 15 minutes, which a geo-restore cannot meet). Staging has no DR region, so no replica.
 void declare(Stack& s, const Environment& env) {
   // PHI is processed here: the tag marks every resource as in scope of the HIPAA BAA review.
   Tags::of(s).add("cost-center", "clinic").add("data-classification", "phi");
@@ -205,6 +223,15 @@ void declare(Stack& s, const Environment& env) {
   auto& ops = s.add<ActionGroup>(
       "ops", {.short_name = "clinic-ops",
               .emails = {{.name = "platform", .address = "platform-ops@clinic.example"}}});
+  if (!env.is_dev()) {
+    // Scale-out adds one worker after 10 minutes above 70% CPU; scale-in removes one after 15
+    // minutes below 30%. The team is emailed on every scale action.
+    plan.autoscale({.min = api_workers(env),
+                    .max = env.is_prod() ? 10 : 4,
+                    .scale_out = cpu_above(70),
+                    .scale_in = cpu_below(30),
+                    .notify = ops});
+  }
   s.add<MetricAlert>("api-5xx",
                      {.description = "The booking API returned more than 10 server errors in "
                                      "15 minutes.",
@@ -265,6 +292,13 @@ void declare(Stack& s, const Environment& env) {
        .description = "clinic database administrators"},
       s.parameter("db_admins_group_name", {.description = "Display name of that Entra group"}));
   database.database("clinic");
+  if (env.secondary_location) {
+    // The DR copy: the source's size and storage, no public endpoint, its private endpoint in
+    // the westus network. It inherits the database, the roles and the Entra administrators.
+    auto& replica = database.read_replica("dr", {});
+    s.output("postgres_replica_fqdn", replica.fqdn(),
+             "PostgreSQL read replica host name in the DR region (the DR runbook's target)");
+  }
   api.setting("ConnectionStrings__DefaultConnection",
               "Host=" + Expr(database.fqdn()) + ";Database=clinic;Username=" +
                   Expr(identity.name_ref()) + ";Ssl Mode=VerifyFull");

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "dsl/azure/app_service_plan.h"
+#include "dsl/azure/autoscale.h"
 #include "dsl/azure/front_door.h"
 #include "dsl/azure/function_app.h"
 #include "dsl/azure/key_vault.h"
@@ -341,6 +342,42 @@ std::vector<Rule> app_service() {
                                has_identity
                                    ? "the app's identity holds no role to read secrets there"
                                    : "the app has no identity");
+          }),
+      // A plan without autoscale runs a fixed `worker_count`, which AZ-PLAN-002 already keeps
+      // at 2 or more: it is available, only sized by hand for the peak. Hence a warning.
+      for_kind<AppServicePlan>(
+          {.id = "AZ-PLAN-004",
+           .title = "Prod Standard and Premium v3 App Service plans autoscale",
+           .rationale = "A fixed worker count is sized by guess: too small it queues requests "
+                        "at the peak, too large it pays for idle workers all night.",
+           .fix = "add `plan.autoscale({.min = 2, .max = 10, .scale_out = cpu_above(70), "
+                  ".scale_in = cpu_below(30)})`, or suppress with the capacity plan's reason",
+           .levels = {.dev = Level::off, .staging = Level::off, .prod = Level::warning},
+           .checkov = {},
+           .psrule = {},
+           .benchmark = ""},
+          [](const AppServicePlan& plan, const Environment&) -> Problem {
+            if (!azure::supports_autoscale(plan.props().sku) ||
+                plan.autoscale_setting() != nullptr) {
+              return {};
+            }
+            return "the plan runs a fixed " + std::to_string(plan.props().worker_count) +
+                   " workers";
+          }),
+      for_kind<azure::AutoscaleSetting>(
+          {.id = "AZ-PLAN-005",
+           .title = "Autoscale keeps at least 2 workers in staging and prod",
+           .rationale = "Scaling in to one worker brings back the single point of failure "
+                        "AZ-PLAN-002 removes, and takes a zone-balanced plan out of its zones.",
+           .fix = "set `.min = 2` or more (3 keeps a worker in every zone)",
+           .levels = {.dev = Level::off, .staging = Level::error, .prod = Level::error},
+           .checkov = {},
+           .psrule = {"Azure.AppService.PlanInstanceCount"},
+           .benchmark = ""},
+          [](const azure::AutoscaleSetting& setting, const Environment&) -> Problem {
+            if (setting.props().min >= 2) return {};
+            return "autoscale may scale the plan in to " + std::to_string(setting.props().min) +
+                   " worker";
           }),
   };
 }

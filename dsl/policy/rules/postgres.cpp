@@ -10,6 +10,7 @@ namespace iac::policy::rules {
 
 using azure::PostgresFlexibleServer;
 using azure::PostgresHighAvailability;
+using azure::PostgresReplica;
 using azure::PostgresTier;
 
 namespace {
@@ -131,6 +132,59 @@ std::vector<Rule> postgres() {
           [](const PostgresFlexibleServer& server, const Environment&) -> Problem {
             if (server.props().maintenance_window) return {};
             return std::string("Azure picks the maintenance time");
+          }),
+      // Geo-redundant backups (AZ-PG-004, an error) already make prod recoverable after the
+      // loss of its region, at the cost of a geo-restore: hours of RTO and up to an hour of
+      // RPO. A replica is what recovery objectives tighter than that need, at the price of a
+      // second server, so its absence is a warning, not an error.
+      for_kind<PostgresFlexibleServer>(
+          {.id = "AZ-PG-008",
+           .title = "Prod PostgreSQL has a read replica in another region",
+           .rationale = "A geo-restore takes hours and loses up to an hour of writes; a "
+                        "replica in the DR region is promoted in minutes with seconds of lag.",
+           .fix = "add `server.read_replica(\"dr\", {})` (placed in the environment's DR "
+                  "region; needs a General Purpose or Memory Optimized server), or suppress "
+                  "with the recovery objectives geo-restore meets",
+           .levels = {.dev = Level::off, .staging = Level::off, .prod = Level::warning},
+           .checkov = {},
+           .psrule = {},
+           .benchmark = "BR-1"},
+          [](const PostgresFlexibleServer& server, const Environment&) -> Problem {
+            for (const PostgresReplica* replica : server.replicas()) {
+              if (replica->location() != server.location()) return {};
+            }
+            return server.replicas().empty()
+                       ? std::string("the server has no read replica")
+                       : "every read replica is in the server's region " + server.location();
+          }),
+      for_kind<PostgresReplica>(
+          {.id = "AZ-PG-009",
+           .title = "PostgreSQL read replicas run in another region than their source",
+           .rationale = "A replica in its source's region goes down with it: it offloads "
+                        "reads but is no disaster recovery.",
+           .fix = "leave `.region` at PostgresReplicaRegion::secondary (the DR region), or "
+                  "suppress with the read scale-out reason",
+           .levels = {.dev = Level::off, .staging = Level::warning, .prod = Level::warning},
+           .checkov = {},
+           .psrule = {},
+           .benchmark = "BR-1"},
+          [](const PostgresReplica& replica, const Environment&) -> Problem {
+            if (replica.location() != replica.source().location()) return {};
+            return "the replica is in " + replica.location() + ", like its source";
+          }),
+      for_kind<PostgresReplica>(
+          {.id = "AZ-PG-010",
+           .title = "PostgreSQL read replicas have no public endpoint in staging and prod",
+           .rationale = "A replica holds the same data as its source and is reached the same "
+                        "way: through a private endpoint only.",
+           .fix = "use PublicNetwork::disabled() and a private endpoint in the DR network",
+           .levels = {.dev = Level::warning, .staging = Level::error, .prod = Level::error},
+           .checkov = {},
+           .psrule = {},
+           .benchmark = "NS-2"},
+          [](const PostgresReplica& replica, const Environment&) -> Problem {
+            if (!replica.props().public_network.public_endpoint()) return {};
+            return "the public endpoint is on: " + replica.props().public_network.reason();
           }),
   };
 }

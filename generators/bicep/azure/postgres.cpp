@@ -123,4 +123,41 @@ void emit(const azure::PostgresAdministrator& admin, Context& context) {
       std::move(body));
 }
 
+// --- read replica ---------------------------------------------------------------------------
+
+Value reference(const azure::PostgresReplica&, const std::string& symbol,
+                std::string_view attribute) {
+  if (attribute == "fqdn") return Reference{symbol, {"properties", "fullyQualifiedDomainName"}};
+  return common_reference(symbol, attribute, "Microsoft.DBforPostgreSQL/flexibleServers");
+}
+
+void emit(const azure::PostgresReplica& replica, Context& context) {
+  const auto& props = replica.props();
+  const auto& source = replica.source().props();
+  Object body = context.header(replica);
+  body.properties.push_back(
+      {"sku", Object{{{"name", replica.size_name()},
+                      {"tier", std::string(to_string(replica.tier().value_or(
+                                   azure::PostgresTier::general_purpose)))}}}});
+  // The source's version, databases, roles and Entra administrators replicate; no
+  // administrator login, high availability or backup settings are set on a replica.
+  Object properties{{
+      {"createMode", "Replica"},
+      {"sourceServerResourceId", context.reference(replica.source().id())},
+      {"version", source.version},
+      {"storage", Object{{{"storageSizeGB", replica.effective_storage_gb()},
+                          {"autoGrow", source.storage_auto_grow ? "Enabled" : "Disabled"}}}},
+      {"authConfig",
+       Object{{{"activeDirectoryAuth", "Enabled"},
+               {"passwordAuth", source.entra_only_auth.is_enforced() ? "Disabled" : "Enabled"},
+               {"tenantId", context.value(Builtin::tenant_id)}}}},
+      {"network", Object{{{"publicNetworkAccess",
+                           props.public_network.public_endpoint() ? "Enabled" : "Disabled"}}}},
+  }};
+  if (props.zone) properties.properties.push_back({"availabilityZone", *props.zone});
+  body.properties.push_back({"properties", std::move(properties)});
+  context.write(replica, std::string("Microsoft.DBforPostgreSQL/flexibleServers@") + kApiVersion,
+                std::move(body));
+}
+
 }  // namespace iac::gen::bicep

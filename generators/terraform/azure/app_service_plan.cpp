@@ -20,6 +20,11 @@ void emit(const azure::AppServicePlan& plan, Context& context) {
   if (!azure::is_consumption(props.sku)) w.attribute("worker_count", props.worker_count);
   w.attribute("zone_balancing_enabled", props.zone_balancing);
   context.tags_and_dependencies(plan);
+  if (plan.autoscale_setting() != nullptr) {
+    // Autoscale owns the count once the plan exists: `worker_count` is where it starts.
+    auto lifecycle = w.block("lifecycle");
+    w.attribute("ignore_changes", hcl::List{hcl::Traversal{{"worker_count"}}});
+  }
 }
 
 }  // namespace iac::gen::terraform

@@ -141,4 +141,46 @@ void emit(const azure::PostgresAdministrator& admin, Context& context) {
   context.tags_and_dependencies(admin);
 }
 
+// --- read replica ---------------------------------------------------------------------------
+
+std::string_view resource_type(const azure::PostgresReplica&) {
+  return "azurerm_postgresql_flexible_server";
+}
+
+std::string attribute(const azure::PostgresReplica&, std::string_view name) {
+  if (name == "id" || name == "name" || name == "fqdn") return std::string(name);
+  unknown_attribute("azurerm_postgresql_flexible_server", name);
+}
+
+void emit(const azure::PostgresReplica& replica, Context& context) {
+  const auto& props = replica.props();
+  const auto& source = replica.source().props();
+  auto block = context.open(replica, resource_type(replica));
+  auto& w = context.writer();
+  w.attribute("create_mode", "Replica");
+  w.attribute("source_server_id", context.traversal(replica.source().id()));
+  w.attribute("sku_name", replica.effective_sku_name());
+  // The source's version, databases, roles and Entra administrators replicate; no
+  // administrator login, high availability or backup settings are set on a replica.
+  w.attribute("version", source.version);
+  w.attribute("storage_mb", replica.effective_storage_gb() * 1024);
+  w.attribute("auto_grow_enabled", source.storage_auto_grow);  // must match the source's
+  w.attribute("public_network_access_enabled", props.public_network.public_endpoint());
+  if (props.zone) w.attribute("zone", *props.zone);
+  context.tags_and_dependencies(replica);
+  {
+    // As on the source, whose Entra administrators the replica inherits.
+    auto authentication = w.block("authentication");
+    w.attribute("active_directory_auth_enabled", true);
+    w.attribute("password_auth_enabled", !source.entra_only_auth.is_enforced());
+    w.attribute("tenant_id", context.value(Builtin::tenant_id));
+  }
+  // Promotion (the DR runbook) turns the replica into a standalone server outside Terraform;
+  // Terraform must then not re-create it to make it a replica again.
+  auto lifecycle = w.block("lifecycle");
+  hcl::List ignored{hcl::Traversal{{"create_mode"}}, hcl::Traversal{{"source_server_id"}}};
+  if (props.zone) ignored.emplace_back(hcl::Traversal{{"zone"}});
+  w.attribute("ignore_changes", std::move(ignored));
+}
+
 }  // namespace iac::gen::terraform

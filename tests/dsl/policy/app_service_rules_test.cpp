@@ -205,6 +205,42 @@ TEST_CASE("an app reading a Key Vault secret needs a role on that vault") {
   }
 }
 
+const RegisterRuleCases kAutoscaleCases{{
+    {"AZ-PLAN-004", Environment::prod("eastus"),
+     [](Stack& s) {
+       auto& plan = s.add<AppServicePlan>(
+           "plan", {.sku = PlanSku::P1v3, .worker_count = 3, .zone_balancing = true});
+       plan.autoscale({.min = 3, .max = 10});
+       // Elastic Premium scales itself: no autoscale setting is expected.
+       s.add<AppServicePlan>("elastic", {.sku = PlanSku::EP1, .zone_balancing = false});
+     },
+     [](Stack& s) {
+       s.add<AppServicePlan>("plan",
+                             {.sku = PlanSku::P1v3, .worker_count = 3, .zone_balancing = true});
+     }},
+    {"AZ-PLAN-005", Environment::staging("eastus"),
+     [](Stack& s) {
+       s.add<AppServicePlan>("plan", {.sku = PlanSku::S1, .worker_count = 2})
+           .autoscale({.min = 2, .max = 4});
+     },
+     [](Stack& s) {
+       s.add<AppServicePlan>("plan", {.sku = PlanSku::S1, .worker_count = 2})
+           .autoscale({.min = 1, .max = 4});
+     }},
+}};
+
+TEST_CASE("a prod plan without autoscale is a warning, and only in prod") {
+  auto fixed = [](Stack& s) {
+    s.add<AppServicePlan>("plan",
+                          {.sku = PlanSku::P1v3, .worker_count = 3, .zone_balancing = true});
+  };
+  const auto prod = findings_of("AZ-PLAN-004", Environment::prod("eastus"), fixed);
+  REQUIRE(prod.size() == 1);
+  CHECK(prod.front().severity == Severity::warning);
+  CHECK(prod.front().message == "the plan runs a fixed 3 workers");
+  CHECK(findings_of("AZ-PLAN-004", Environment::staging("eastus"), fixed).empty());
+}
+
 TEST_CASE("App Service rules are off or warnings where dev needs a cheap plan") {
   auto y1_app = [](Stack& s) { function_app(s, PlanSku::Y1); };
   for (auto rule : {"AZ-PLAN-001", "AZ-PLAN-002", "AZ-PLAN-003", "AZ-APP-006", "AZ-APP-007"}) {

@@ -1,6 +1,14 @@
 /// Pass and fail cases of the PostgreSQL rule family (dsl/policy/rules/postgres.cpp).
 
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "dsl/azure/resources.h"
+#include "dsl/policy/engine.h"
+#include "tests/support/fixtures.h"
 #include "tests/support/rule_cases.h"
 
 namespace iac::testing {
@@ -57,6 +65,48 @@ const RegisterRuleCases kCases{{
     {"AZ-PG-007", Environment::staging("eastus"), [](Stack& s) { server(s, prod_server()); },
      [](Stack& s) { server(s); }},
 }};
+
+/// A prod server of the shape the replica rules expect, in an environment with a DR region.
+Environment prod_with_dr() { return Environment::prod("eastus", "westus"); }
+
+const RegisterRuleCases kReplicaCases{{
+    {"AZ-PG-008", prod_with_dr(), [](Stack& s) { server(s, prod_server()).read_replica("dr", {}); },
+     [](Stack& s) {
+       server(s, prod_server()).read_replica("reads", {.region = PostgresReplicaRegion::primary});
+     }},
+    {"AZ-PG-009", prod_with_dr(), [](Stack& s) { server(s, prod_server()).read_replica("dr", {}); },
+     [](Stack& s) {
+       auto& source = server(s, prod_server());
+       source.read_replica("dr", {});
+       source.read_replica("reads", {.region = PostgresReplicaRegion::primary});
+     }},
+    {"AZ-PG-010", prod_with_dr(), [](Stack& s) { server(s, prod_server()).read_replica("dr", {}); },
+     [](Stack& s) {
+       server(s, prod_server())
+           .read_replica("dr", {.public_network = PublicNetwork::open("reporting tool")});
+     }},
+}};
+
+/// The findings of `rule` on a one-environment app.
+std::vector<policy::Finding> findings_of(std::string_view rule, const Environment& env,
+                                         const std::function<void(Stack&)>& declare) {
+  auto app = make_app([&](Stack& s, const Environment&) { declare(s); }, {env});
+  REQUIRE_FALSE(has_errors(app.synthesize()));
+  std::vector<policy::Finding> result;
+  for (auto& finding : policy::evaluate(app, "2026-01-01").findings) {
+    if (finding.rule_id == rule) result.push_back(finding);
+  }
+  return result;
+}
+
+TEST_CASE("a prod server without a replica is a warning, and only in prod") {
+  auto no_replica = [](Stack& s) { server(s, prod_server()); };
+  const auto prod = findings_of("AZ-PG-008", prod_with_dr(), no_replica);
+  REQUIRE(prod.size() == 1);
+  CHECK(prod.front().severity == Severity::warning);
+  CHECK(prod.front().message.find("no read replica") != std::string::npos);
+  CHECK(findings_of("AZ-PG-008", Environment::staging("eastus"), no_replica).empty());
+}
 
 }  // namespace
 }  // namespace iac::testing

@@ -34,6 +34,9 @@ module resources 'resources.bicep' = {
   }
 }
 
+@description('PostgreSQL read replica host name in the DR region (the DR runbook\'s target)')
+output postgres_replica_fqdn string = resources.outputs.postgres_replica_fqdn
+
 @description('Key Vault URI, for setting the operator secrets')
 output key_vault_uri string = resources.outputs.key_vault_uri
 

@@ -63,7 +63,7 @@ resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
           sourcePortRange: '*'
           destinationAddressPrefix: '10.30.1.0/24'
           destinationPortRange: '5432'
-          description: 'Booking API to PostgreSQL over TLS'
+          description: 'Booking API to PostgreSQL over TLS (the NSG applies to private endpoints)'
         }
       }
       {
@@ -163,6 +163,81 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-07-01' = {
   }
 }
 
+resource endpointsDr 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
+  name: 'nsg-clinic-prod-endpoints-dr'
+  location: 'westus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    securityRules: [
+      {
+        name: 'allow-dr-postgres'
+        properties: {
+          priority: 100
+          direction: 'Inbound'
+          access: 'Allow'
+          protocol: 'Tcp'
+          sourceAddressPrefix: '10.32.0.0/16'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '10.32.1.0/24'
+          destinationPortRange: '5432'
+          description: 'DR region clients (the API after failover) to the PostgreSQL read replica'
+        }
+      }
+      {
+        name: 'deny-all-inbound'
+        properties: {
+          priority: 4096
+          direction: 'Inbound'
+          access: 'Deny'
+          protocol: '*'
+          sourceAddressPrefix: '*'
+          sourcePortRange: '*'
+          destinationAddressPrefix: '*'
+          destinationPortRange: '*'
+          description: 'Deny every inbound flow the rules above do not allow'
+        }
+      }
+    ]
+  }
+}
+
+resource vnetDr 'Microsoft.Network/virtualNetworks@2024-07-01' = {
+  name: 'vnet-clinic-prod-vnet-dr'
+  location: 'westus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.32.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'endpoints'
+        properties: {
+          addressPrefix: '10.32.1.0/24'
+          networkSecurityGroup: {
+            id: endpointsDr.id
+          }
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }
+    ]
+  }
+}
+
 resource networkBlobCoreWindowsNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: 'privatelink.blob.core.windows.net'
   location: 'global'
@@ -190,6 +265,25 @@ resource networkBlobCoreWindowsNetVnetLink 'Microsoft.Network/privateDnsZones/vi
     registrationEnabled: false
     virtualNetwork: {
       id: vnet.id
+    }
+  }
+}
+
+resource networkBlobCoreWindowsNetVnetLinkDr 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkBlobCoreWindowsNet
+  name: 'link-vnet-dr'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnetDr.id
     }
   }
 }
@@ -225,6 +319,25 @@ resource networkVaultcoreAzureNetVnetLink 'Microsoft.Network/privateDnsZones/vir
   }
 }
 
+resource networkVaultcoreAzureNetVnetLinkDr 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkVaultcoreAzureNet
+  name: 'link-vnet-dr'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnetDr.id
+    }
+  }
+}
+
 resource networkAzurewebsitesNet 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: 'privatelink.azurewebsites.net'
   location: 'global'
@@ -252,6 +365,25 @@ resource networkAzurewebsitesNetVnetLink 'Microsoft.Network/privateDnsZones/virt
     registrationEnabled: false
     virtualNetwork: {
       id: vnet.id
+    }
+  }
+}
+
+resource networkAzurewebsitesNetVnetLinkDr 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkAzurewebsitesNet
+  name: 'link-vnet-dr'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnetDr.id
     }
   }
 }
@@ -287,6 +419,25 @@ resource networkRedisAzureNetVnetLink 'Microsoft.Network/privateDnsZones/virtual
   }
 }
 
+resource networkRedisAzureNetVnetLinkDr 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkRedisAzureNet
+  name: 'link-vnet-dr'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnetDr.id
+    }
+  }
+}
+
 resource networkPostgresDatabaseAzureCom 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: 'privatelink.postgres.database.azure.com'
   location: 'global'
@@ -314,6 +465,25 @@ resource networkPostgresDatabaseAzureComVnetLink 'Microsoft.Network/privateDnsZo
     registrationEnabled: false
     virtualNetwork: {
       id: vnet.id
+    }
+  }
+}
+
+resource networkPostgresDatabaseAzureComVnetLinkDr 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: networkPostgresDatabaseAzureCom
+  name: 'link-vnet-dr'
+  location: 'global'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnetDr.id
     }
   }
 }
@@ -784,6 +954,86 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   properties: {
     reserved: true
     zoneRedundant: true
+  }
+}
+
+resource planAutoscale 'Microsoft.Insights/autoscalesettings@2021-05-01-preview' = {
+  name: 'autoscale-clinic-prod'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    name: 'autoscale-clinic-prod'
+    enabled: true
+    targetResourceUri: plan.id
+    profiles: [
+      {
+        name: 'default'
+        capacity: {
+          minimum: '3'
+          maximum: '10'
+          default: '3'
+        }
+        rules: [
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricNamespace: 'microsoft.web/serverfarms'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT10M'
+              timeAggregation: 'Average'
+              operator: 'GreaterThan'
+              threshold: 70
+            }
+            scaleAction: {
+              direction: 'Increase'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT5M'
+            }
+          }
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricNamespace: 'microsoft.web/serverfarms'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT15M'
+              timeAggregation: 'Average'
+              operator: 'LessThan'
+              threshold: 30
+            }
+            scaleAction: {
+              direction: 'Decrease'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT10M'
+            }
+          }
+        ]
+      }
+    ]
+    notifications: [
+      {
+        operation: 'Scale'
+        email: {
+          sendToSubscriptionAdministrator: false
+          sendToSubscriptionCoAdministrators: false
+          customEmails: [
+            'platform-ops@clinic.example'
+          ]
+        }
+        webhooks: []
+      }
+    ]
   }
 }
 
@@ -1511,6 +1761,126 @@ resource psqlDbClinic 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-
   ]
 }
 
+resource psqlDr 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'psql-clinic-prod-dr'
+  location: 'westus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  sku: {
+    name: 'Standard_D2ds_v5'
+    tier: 'GeneralPurpose'
+  }
+  properties: {
+    createMode: 'Replica'
+    sourceServerResourceId: psql.id
+    version: '16'
+    storage: {
+      storageSizeGB: 128
+      autoGrow: 'Enabled'
+    }
+    authConfig: {
+      activeDirectoryAuth: 'Enabled'
+      passwordAuth: 'Disabled'
+      tenantId: subscription().tenantId
+    }
+    network: {
+      publicNetworkAccess: 'Disabled'
+    }
+  }
+  dependsOn: [
+    psqlDbClinic
+  ]
+}
+
+resource psqlDrRequireSecureTransport 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
+  parent: psqlDr
+  name: 'require_secure_transport'
+  properties: {
+    value: 'on'
+    source: 'user-override'
+  }
+}
+
+resource psqlDrSslMinProtocolVersion 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
+  parent: psqlDr
+  name: 'ssl_min_protocol_version'
+  properties: {
+    value: 'TLSv1.2'
+    source: 'user-override'
+  }
+  dependsOn: [
+    psqlDrRequireSecureTransport
+  ]
+}
+
+resource psqlDrDrPostgresqlserver 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-clinic-prod-dr-postgresqlserver'
+  location: 'westus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    subnet: {
+      id: resourceId('Microsoft.Network/virtualNetworks/subnets', vnetDr.name, 'endpoints')
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-clinic-prod-dr-postgresqlserver'
+        properties: {
+          privateLinkServiceId: psqlDr.id
+          groupIds: [
+            'postgresqlServer'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource psqlDrDrPostgresqlserverDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-07-01' = {
+  parent: psqlDrDrPostgresqlserver
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-postgres-database-azure-com'
+        properties: {
+          privateDnsZoneId: networkPostgresDatabaseAzureCom.id
+        }
+      }
+    ]
+  }
+}
+
+resource psqlDrDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: psqlDr
+  properties: {
+    workspaceId: monitoringLog.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource psqlPsqlPostgresqlserver 'Microsoft.Network/privateEndpoints@2024-07-01' = {
   name: 'pe-clinic-prod-psql-postgresqlserver'
   location: 'eastus'
@@ -1573,6 +1943,9 @@ resource psqlDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
     ]
   }
 }
+
+@description('PostgreSQL read replica host name in the DR region (the DR runbook\'s target)')
+output postgres_replica_fqdn string = psqlDr.properties.fullyQualifiedDomainName
 
 @description('Key Vault URI, for setting the operator secrets')
 output key_vault_uri string = kv.properties.vaultUri

@@ -62,7 +62,7 @@ resource "azurerm_network_security_group" "endpoints" {
     source_port_range          = "*"
     destination_address_prefix = "10.30.1.0/24"
     destination_port_range     = "5432"
-    description                = "Booking API to PostgreSQL over TLS"
+    description                = "Booking API to PostgreSQL over TLS (the NSG applies to private endpoints)"
   }
 
   security_rule {
@@ -155,6 +155,72 @@ resource "azurerm_subnet_network_security_group_association" "vnet_apps" {
   network_security_group_id = azurerm_network_security_group.apps.id
 }
 
+resource "azurerm_network_security_group" "endpoints_dr" {
+  name                = "nsg-clinic-prod-endpoints-dr"
+  location            = "westus"
+  resource_group_name = azurerm_resource_group.rg.name
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  security_rule {
+    name                       = "allow-dr-postgres"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_address_prefix      = "10.32.0.0/16"
+    source_port_range          = "*"
+    destination_address_prefix = "10.32.1.0/24"
+    destination_port_range     = "5432"
+    description                = "DR region clients (the API after failover) to the PostgreSQL read replica"
+  }
+
+  security_rule {
+    name                       = "deny-all-inbound"
+    priority                   = 4096
+    direction                  = "Inbound"
+    access                     = "Deny"
+    protocol                   = "*"
+    source_address_prefix      = "*"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    destination_port_range     = "*"
+    description                = "Deny every inbound flow the rules above do not allow"
+  }
+}
+
+resource "azurerm_virtual_network" "vnet_dr" {
+  name                = "vnet-clinic-prod-vnet-dr"
+  location            = "westus"
+  resource_group_name = azurerm_resource_group.rg.name
+  address_space       = ["10.32.0.0/16"]
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_subnet" "vnet_dr_endpoints" {
+  name                              = "endpoints"
+  resource_group_name               = azurerm_resource_group.rg.name
+  virtual_network_name              = azurerm_virtual_network.vnet_dr.name
+  address_prefixes                  = ["10.32.1.0/24"]
+  private_endpoint_network_policies = "Enabled"
+}
+
+resource "azurerm_subnet_network_security_group_association" "vnet_dr_endpoints" {
+  subnet_id                 = azurerm_subnet.vnet_dr_endpoints.id
+  network_security_group_id = azurerm_network_security_group.endpoints_dr.id
+}
+
 resource "azurerm_private_dns_zone" "network_blob_core_windows_net" {
   name                = "privatelink.blob.core.windows.net"
   resource_group_name = azurerm_resource_group.rg.name
@@ -172,6 +238,21 @@ resource "azurerm_private_dns_zone_virtual_network_link" "network_blob_core_wind
   resource_group_name   = azurerm_resource_group.rg.name
   private_dns_zone_name = azurerm_private_dns_zone.network_blob_core_windows_net.name
   virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_blob_core_windows_net_vnet_link_dr" {
+  name                  = "link-vnet-dr"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_blob_core_windows_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet_dr.id
   registration_enabled  = false
   tags = {
     application         = "clinic"
@@ -209,6 +290,21 @@ resource "azurerm_private_dns_zone_virtual_network_link" "network_vaultcore_azur
   }
 }
 
+resource "azurerm_private_dns_zone_virtual_network_link" "network_vaultcore_azure_net_vnet_link_dr" {
+  name                  = "link-vnet-dr"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_vaultcore_azure_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet_dr.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
 resource "azurerm_private_dns_zone" "network_azurewebsites_net" {
   name                = "privatelink.azurewebsites.net"
   resource_group_name = azurerm_resource_group.rg.name
@@ -226,6 +322,21 @@ resource "azurerm_private_dns_zone_virtual_network_link" "network_azurewebsites_
   resource_group_name   = azurerm_resource_group.rg.name
   private_dns_zone_name = azurerm_private_dns_zone.network_azurewebsites_net.name
   virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_azurewebsites_net_vnet_link_dr" {
+  name                  = "link-vnet-dr"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_azurewebsites_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet_dr.id
   registration_enabled  = false
   tags = {
     application         = "clinic"
@@ -263,6 +374,21 @@ resource "azurerm_private_dns_zone_virtual_network_link" "network_redis_azure_ne
   }
 }
 
+resource "azurerm_private_dns_zone_virtual_network_link" "network_redis_azure_net_vnet_link_dr" {
+  name                  = "link-vnet-dr"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_redis_azure_net.name
+  virtual_network_id    = azurerm_virtual_network.vnet_dr.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
 resource "azurerm_private_dns_zone" "network_postgres_database_azure_com" {
   name                = "privatelink.postgres.database.azure.com"
   resource_group_name = azurerm_resource_group.rg.name
@@ -280,6 +406,21 @@ resource "azurerm_private_dns_zone_virtual_network_link" "network_postgres_datab
   resource_group_name   = azurerm_resource_group.rg.name
   private_dns_zone_name = azurerm_private_dns_zone.network_postgres_database_azure_com.name
   virtual_network_id    = azurerm_virtual_network.vnet.id
+  registration_enabled  = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "network_postgres_database_azure_com_vnet_link_dr" {
+  name                  = "link-vnet-dr"
+  resource_group_name   = azurerm_resource_group.rg.name
+  private_dns_zone_name = azurerm_private_dns_zone.network_postgres_database_azure_com.name
+  virtual_network_id    = azurerm_virtual_network.vnet_dr.id
   registration_enabled  = false
   tags = {
     application         = "clinic"
@@ -615,6 +756,85 @@ resource "azurerm_service_plan" "plan" {
     data-classification = "phi"
     environment         = "prod"
     managed-by          = "iacgen"
+  }
+
+  lifecycle {
+    ignore_changes = [worker_count]
+  }
+}
+
+resource "azurerm_monitor_autoscale_setting" "plan_autoscale" {
+  name                = "autoscale-clinic-prod"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  target_resource_id  = azurerm_service_plan.plan.id
+  enabled             = true
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  profile {
+    name = "default"
+
+    capacity {
+      default = 3
+      minimum = 3
+      maximum = 10
+    }
+
+    rule {
+      metric_trigger {
+        metric_name        = "CpuPercentage"
+        metric_namespace   = "microsoft.web/serverfarms"
+        metric_resource_id = azurerm_service_plan.plan.id
+        time_grain         = "PT1M"
+        statistic          = "Average"
+        time_window        = "PT10M"
+        time_aggregation   = "Average"
+        operator           = "GreaterThan"
+        threshold          = 70
+      }
+
+      scale_action {
+        direction = "Increase"
+        type      = "ChangeCount"
+        value     = 1
+        cooldown  = "PT5M"
+      }
+    }
+
+    rule {
+      metric_trigger {
+        metric_name        = "CpuPercentage"
+        metric_namespace   = "microsoft.web/serverfarms"
+        metric_resource_id = azurerm_service_plan.plan.id
+        time_grain         = "PT1M"
+        statistic          = "Average"
+        time_window        = "PT15M"
+        time_aggregation   = "Average"
+        operator           = "LessThan"
+        threshold          = 30
+      }
+
+      scale_action {
+        direction = "Decrease"
+        type      = "ChangeCount"
+        value     = 1
+        cooldown  = "PT10M"
+      }
+    }
+  }
+
+  notification {
+    email {
+      send_to_subscription_administrator    = false
+      send_to_subscription_co_administrator = false
+      custom_emails                         = ["platform-ops@clinic.example"]
+    }
   }
 }
 
@@ -1138,6 +1358,90 @@ resource "azurerm_postgresql_flexible_server_database" "psql_db_clinic" {
 
   lifecycle {
     prevent_destroy = true
+  }
+}
+
+resource "azurerm_postgresql_flexible_server" "psql_dr" {
+  name                          = "psql-clinic-prod-dr"
+  location                      = "westus"
+  resource_group_name           = azurerm_resource_group.rg.name
+  create_mode                   = "Replica"
+  source_server_id              = azurerm_postgresql_flexible_server.psql.id
+  sku_name                      = "GP_Standard_D2ds_v5"
+  version                       = "16"
+  storage_mb                    = 131072
+  auto_grow_enabled             = true
+  public_network_access_enabled = false
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+  depends_on = [azurerm_postgresql_flexible_server_database.psql_db_clinic]
+
+  authentication {
+    active_directory_auth_enabled = true
+    password_auth_enabled         = false
+    tenant_id                     = data.azurerm_client_config.current.tenant_id
+  }
+
+  lifecycle {
+    ignore_changes = [create_mode, source_server_id]
+  }
+}
+
+resource "azurerm_postgresql_flexible_server_configuration" "psql_dr_require_secure_transport" {
+  name      = "require_secure_transport"
+  server_id = azurerm_postgresql_flexible_server.psql_dr.id
+  value     = "on"
+}
+
+resource "azurerm_postgresql_flexible_server_configuration" "psql_dr_ssl_min_protocol_version" {
+  name       = "ssl_min_protocol_version"
+  server_id  = azurerm_postgresql_flexible_server.psql_dr.id
+  value      = "TLSv1.2"
+  depends_on = [azurerm_postgresql_flexible_server_configuration.psql_dr_require_secure_transport]
+}
+
+resource "azurerm_private_endpoint" "psql_dr_dr_postgresqlserver" {
+  name                = "pe-clinic-prod-dr-postgresqlserver"
+  location            = "westus"
+  resource_group_name = azurerm_resource_group.rg.name
+  subnet_id           = azurerm_subnet.vnet_dr_endpoints.id
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  private_service_connection {
+    name                           = "pe-clinic-prod-dr-postgresqlserver"
+    private_connection_resource_id = azurerm_postgresql_flexible_server.psql_dr.id
+    subresource_names              = ["postgresqlServer"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "default"
+    private_dns_zone_ids = [azurerm_private_dns_zone.network_postgres_database_azure_com.id]
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "psql_dr_diagnostics" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_postgresql_flexible_server.psql_dr.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.monitoring_log.id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
   }
 }
 

@@ -63,7 +63,7 @@ resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
           sourcePortRange: '*'
           destinationAddressPrefix: '10.31.1.0/24'
           destinationPortRange: '5432'
-          description: 'Booking API to PostgreSQL over TLS'
+          description: 'Booking API to PostgreSQL over TLS (the NSG applies to private endpoints)'
         }
       }
       {
@@ -784,6 +784,86 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   properties: {
     reserved: true
     zoneRedundant: false
+  }
+}
+
+resource planAutoscale 'Microsoft.Insights/autoscalesettings@2021-05-01-preview' = {
+  name: 'autoscale-clinic-staging'
+  location: 'eastus'
+  tags: {
+    application: 'clinic'
+    'cost-center': 'clinic'
+    'data-classification': 'phi'
+    environment: 'staging'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    name: 'autoscale-clinic-staging'
+    enabled: true
+    targetResourceUri: plan.id
+    profiles: [
+      {
+        name: 'default'
+        capacity: {
+          minimum: '2'
+          maximum: '4'
+          default: '2'
+        }
+        rules: [
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricNamespace: 'microsoft.web/serverfarms'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT10M'
+              timeAggregation: 'Average'
+              operator: 'GreaterThan'
+              threshold: 70
+            }
+            scaleAction: {
+              direction: 'Increase'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT5M'
+            }
+          }
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricNamespace: 'microsoft.web/serverfarms'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT15M'
+              timeAggregation: 'Average'
+              operator: 'LessThan'
+              threshold: 30
+            }
+            scaleAction: {
+              direction: 'Decrease'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT10M'
+            }
+          }
+        ]
+      }
+    ]
+    notifications: [
+      {
+        operation: 'Scale'
+        email: {
+          sendToSubscriptionAdministrator: false
+          sendToSubscriptionCoAdministrators: false
+          customEmails: [
+            'platform-ops@clinic.example'
+          ]
+        }
+        webhooks: []
+      }
+    ]
   }
 }
 

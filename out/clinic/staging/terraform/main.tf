@@ -62,7 +62,7 @@ resource "azurerm_network_security_group" "endpoints" {
     source_port_range          = "*"
     destination_address_prefix = "10.31.1.0/24"
     destination_port_range     = "5432"
-    description                = "Booking API to PostgreSQL over TLS"
+    description                = "Booking API to PostgreSQL over TLS (the NSG applies to private endpoints)"
   }
 
   security_rule {
@@ -615,6 +615,85 @@ resource "azurerm_service_plan" "plan" {
     data-classification = "phi"
     environment         = "staging"
     managed-by          = "iacgen"
+  }
+
+  lifecycle {
+    ignore_changes = [worker_count]
+  }
+}
+
+resource "azurerm_monitor_autoscale_setting" "plan_autoscale" {
+  name                = "autoscale-clinic-staging"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  target_resource_id  = azurerm_service_plan.plan.id
+  enabled             = true
+  tags = {
+    application         = "clinic"
+    cost-center         = "clinic"
+    data-classification = "phi"
+    environment         = "staging"
+    managed-by          = "iacgen"
+  }
+
+  profile {
+    name = "default"
+
+    capacity {
+      default = 2
+      minimum = 2
+      maximum = 4
+    }
+
+    rule {
+      metric_trigger {
+        metric_name        = "CpuPercentage"
+        metric_namespace   = "microsoft.web/serverfarms"
+        metric_resource_id = azurerm_service_plan.plan.id
+        time_grain         = "PT1M"
+        statistic          = "Average"
+        time_window        = "PT10M"
+        time_aggregation   = "Average"
+        operator           = "GreaterThan"
+        threshold          = 70
+      }
+
+      scale_action {
+        direction = "Increase"
+        type      = "ChangeCount"
+        value     = 1
+        cooldown  = "PT5M"
+      }
+    }
+
+    rule {
+      metric_trigger {
+        metric_name        = "CpuPercentage"
+        metric_namespace   = "microsoft.web/serverfarms"
+        metric_resource_id = azurerm_service_plan.plan.id
+        time_grain         = "PT1M"
+        statistic          = "Average"
+        time_window        = "PT15M"
+        time_aggregation   = "Average"
+        operator           = "LessThan"
+        threshold          = 30
+      }
+
+      scale_action {
+        direction = "Decrease"
+        type      = "ChangeCount"
+        value     = 1
+        cooldown  = "PT10M"
+      }
+    }
+  }
+
+  notification {
+    email {
+      send_to_subscription_administrator    = false
+      send_to_subscription_co_administrator = false
+      custom_emails                         = ["platform-ops@clinic.example"]
+    }
   }
 }
 
