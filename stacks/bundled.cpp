@@ -3,6 +3,7 @@
 #include "stacks/clinic/clinic.h"
 #include "stacks/docextract/docextract.h"
 #include "stacks/openai/openai.h"
+#include "stacks/platform/platform.h"
 #include "stacks/threatstream/threatstream.h"
 
 namespace iac::stacks {
@@ -13,6 +14,7 @@ std::vector<App> bundled_apps() {
   apps.push_back(clinic());
   apps.push_back(openai());
   apps.push_back(docextract());
+  apps.push_back(platform());
   return apps;
 }
 

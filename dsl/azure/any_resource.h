@@ -51,7 +51,8 @@
   X(PostgresDatabase)                 \
   X(PostgresAdministrator)            \
   X(CognitiveAccount)                 \
-  X(CognitiveDeployment)
+  X(CognitiveDeployment)              \
+  X(KeyVaultKey)
 
 namespace iac::azure {
 

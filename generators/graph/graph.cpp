@@ -35,7 +35,7 @@ std::string category_of(const Resource& resource) {
                                        ManagedRedis, PostgresFlexibleServer, PostgresConfiguration,
                                        PostgresDatabase>) {
           return "Data";
-        } else if constexpr (is_one_of<T, KeyVault, KeyVaultSecret>) {
+        } else if constexpr (is_one_of<T, KeyVault, KeyVaultSecret, KeyVaultKey>) {
           return "Secrets";
         } else if constexpr (is_one_of<T, UserAssignedIdentity, RoleAssignment,
                                        CosmosSqlRoleAssignment, RedisAccessPolicyAssignment,
@@ -85,7 +85,7 @@ bool drawn_in_summary(const Resource& resource) {
                           CognitiveDeployment, FrontDoorEndpoint, FrontDoorOriginGroup,
                           FrontDoorOrigin, FrontDoorCustomDomain, FrontDoorRoute,
                           FrontDoorSecurityPolicy, ActionGroup, MetricAlert, ScheduledQueryAlert,
-                          ResourceGroupBudget>;
+                          ResourceGroupBudget, KeyVaultKey>;
       },
       resource.as_any());
 }
@@ -272,6 +272,10 @@ std::string_view access_of(BuiltinRole role) {
       return "call the deployed models";
     case BuiltinRole::cognitive_services_user:
       return "call the service";
+    case BuiltinRole::key_vault_crypto_officer:
+      return "create, rotate and delete keys";
+    case BuiltinRole::key_vault_crypto_service_encryption_user:
+      return "wrap and unwrap with keys (encryption at rest)";
   }
   return "";
 }

@@ -5,6 +5,8 @@
 
 #include <iacgen/azure.h>
 
+#include "stacks/platform/platform.h"
+
 namespace iac::stacks {
 
 namespace {
@@ -151,16 +153,18 @@ App openai() {
   // The service's own tests gate every change. The API has no public endpoint in any
   // environment (private endpoints in staging and prod), so each environment deploys from a
   // runner inside its network.
-  app.delivery(
-      {.tests = AppTests{.directory = "api",
-                         .install = "npm ci",
-                         .command = "npm test -- --ci --reporters=default "
-                                    "--reporters=jest-junit --coverage "
-                                    "--coverageReporters=cobertura",
-                         .junit_report = "junit.xml",
-                         .coverage_report = "coverage/cobertura-coverage.xml"},
-       .self_hosted_runners = {
-           {"dev", "openai-dev"}, {"staging", "openai-staging"}, {"prod", "openai-prod"}}});
+  app.delivery({.tests = AppTests{.directory = "api",
+                                  .install = "npm ci",
+                                  .command = "npm test -- --ci --reporters=default "
+                                             "--reporters=jest-junit --coverage "
+                                             "--coverageReporters=cobertura",
+                                  .junit_report = "junit.xml",
+                                  .coverage_report = "coverage/cobertura-coverage.xml"},
+                .self_hosted_runners = {{"dev", "openai-dev"},
+                                        {"staging", "openai-staging"},
+                                        {"prod", "openai-prod"}},
+                // Each environment's state in the platform's state account of that environment.
+                .state_backends = platform_state_backends()});
   return app;
 }
 
