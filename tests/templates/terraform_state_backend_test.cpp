@@ -11,6 +11,7 @@
 #include "generators/terraform/terraform_generator.h"
 #include "stacks/bundled.h"
 #include "stacks/platform/platform.h"
+#include "stacks/threatstream/threatstream.h"
 #include "tests/support/fixtures.h"
 
 namespace iac::templates {

@@ -2,6 +2,7 @@
 
 #include "dsl/azure/key_vault.h"
 #include "dsl/azure/key_vault_key.h"
+#include "dsl/azure/role_assignment.h"
 #include "dsl/azure/storage_account.h"
 #include "dsl/azure/user_assigned_identity.h"
 #include "dsl/core/stack.h"

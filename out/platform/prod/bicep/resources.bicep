@@ -292,6 +292,9 @@ resource kvTfstateCmk 'Microsoft.KeyVault/vaults/keys@2024-11-01' = {
       ]
     }
   }
+  dependsOn: [
+    kvCryptoOfficerDeployer
+  ]
 }
 
 resource kvCryptoEncryptionUserCmk 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
@@ -305,7 +308,7 @@ resource kvCryptoEncryptionUserCmk 'Microsoft.Authorization/roleAssignments@2022
   }
 }
 
-resource kvCryptoOfficerTheDeploymentServicePrincipal 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource kvCryptoOfficerDeployer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(kv.id, deployer_principal_id, '14b46e9e-c2b7-41b4-b07b-48a6ebf60603')
   scope: kv
   properties: {
@@ -651,6 +654,38 @@ resource tfstateDeployer 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
     principalId: deployer_principal_id
     principalType: 'ServicePrincipal'
     description: 'Terraform state: read, write and lease state blobs'
+  }
+}
+
+resource budget 'Microsoft.Consumption/budgets@2024-08-01' = {
+  name: 'budget-platform-prod'
+  properties: {
+    category: 'Cost'
+    amount: 50
+    timeGrain: 'Monthly'
+    timePeriod: {
+      startDate: '2026-12-01T00:00:00Z'
+    }
+    notifications: {
+      actual80: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 80
+        thresholdType: 'Actual'
+        contactEmails: [
+          'platform@iacgen.local'
+        ]
+      }
+      forecasted100: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 100
+        thresholdType: 'Forecasted'
+        contactEmails: [
+          'platform@iacgen.local'
+        ]
+      }
+    }
   }
 }
 

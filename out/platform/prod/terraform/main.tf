@@ -244,6 +244,7 @@ resource "azurerm_key_vault_key" "kv_tfstate_cmk" {
     environment         = "prod"
     managed-by          = "iacgen"
   }
+  depends_on = [azurerm_role_assignment.kv_crypto_officer_deployer]
 
   rotation_policy {
     expire_after         = "P1Y"
@@ -268,7 +269,7 @@ resource "azurerm_role_assignment" "kv_crypto_encryption_user_cmk" {
   description        = "Encrypt at rest with the key 'tfstate-cmk'"
 }
 
-resource "azurerm_role_assignment" "kv_crypto_officer_the_deployment_service_principal" {
+resource "azurerm_role_assignment" "kv_crypto_officer_deployer" {
   # Key Vault Crypto Officer
   scope              = azurerm_key_vault.kv.id
   role_definition_id = "/subscriptions/${data.azurerm_client_config.current.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/14b46e9e-c2b7-41b4-b07b-48a6ebf60603"
@@ -496,4 +497,31 @@ resource "azurerm_role_assignment" "tfstate_deployer" {
   principal_id       = var.deployer_principal_id
   principal_type     = "ServicePrincipal"
   description        = "Terraform state: read, write and lease state blobs"
+}
+
+resource "azurerm_consumption_budget_resource_group" "budget" {
+  name              = "budget-platform-prod"
+  resource_group_id = azurerm_resource_group.rg.id
+  amount            = 50
+  time_grain        = "Monthly"
+
+  time_period {
+    start_date = "2026-12-01T00:00:00Z"
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 80
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Actual"
+    contact_emails = ["platform@iacgen.local"]
+  }
+
+  notification {
+    enabled        = true
+    threshold      = 100
+    operator       = "GreaterThanOrEqualTo"
+    threshold_type = "Forecasted"
+    contact_emails = ["platform@iacgen.local"]
+  }
 }
