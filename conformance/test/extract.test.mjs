@@ -15,7 +15,7 @@ const EXTRACTED = ['azurerm_cosmosdb_sql_role_assignment', 'azurerm_managed_redi
   'azurerm_subnet_network_security_group_association', 'azurerm_cdn_frontdoor_custom_domain',
   'azurerm_cognitive_deployment', 'azurerm_postgresql_flexible_server_configuration',
   'azurerm_postgresql_flexible_server_active_directory_administrator',
-  'azurerm_monitor_autoscale_setting'];
+  'azurerm_monitor_autoscale_setting', 'azurerm_key_vault_key'];
 const TYPES = new Set(['string', 'number', 'bool', 'list(string)', 'set(string)', 'map(string)',
   'list(number)', 'set(number)', 'map(number)', 'list(bool)', 'set(bool)', 'map(bool)',
   'list(object)', 'set(object)']);

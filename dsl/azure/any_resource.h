@@ -53,7 +53,8 @@
   X(CognitiveAccount)                 \
   X(CognitiveDeployment)              \
   X(PostgresReplica)                  \
-  X(AutoscaleSetting)
+  X(AutoscaleSetting)                 \
+  X(KeyVaultKey)
 
 namespace iac::azure {
 

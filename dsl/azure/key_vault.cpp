@@ -6,17 +6,16 @@
 
 namespace iac::azure {
 
-const ResourceKind KeyVault::kKind{
-    .name = "Key Vault",
-    .abbreviation = "kv",
-    .naming = {.min_length = 3,
-               .max_length = 24,
-               .charset = "letters, digits and '-'",
-               .allowed = chars::alnum_hyphen,
-               .first = chars::letter,
-               .last = chars::alnum,
-               .no_consecutive_hyphens = true,
-               .scope = NameScope::global}};
+const ResourceKind KeyVault::kKind{.name = "Key Vault",
+                                   .abbreviation = "kv",
+                                   .naming = {.min_length = 3,
+                                              .max_length = 24,
+                                              .charset = "letters, digits and '-'",
+                                              .allowed = chars::alnum_hyphen,
+                                              .first = chars::letter,
+                                              .last = chars::alnum,
+                                              .no_consecutive_hyphens = true,
+                                              .scope = NameScope::global}};
 
 KeyVault::KeyVault(Construct& scope, std::string id, Props props)
     : Resource(scope, std::move(id), props.name, props.tags), props_(std::move(props)) {}
@@ -47,6 +46,20 @@ KeyVaultSecret& KeyVault::secret(std::string name, KeyVaultSecretProps props) {
 KeyVaultSecretReference KeyVault::secret_reference(std::string name) {
   const auto* declared = dynamic_cast<const KeyVaultSecret*>(find(name));
   return {.vault = this, .secret_name = std::move(name), .secret = declared};
+}
+
+KeyVaultKey& KeyVault::key(std::string name, KeyVaultKeyProps props) {
+  props.name = name;
+  return add<KeyVaultKey>(std::move(name), std::move(props));
+}
+
+RoleAssignment& KeyVault::grant_keys_admin(const Principal& principal) {
+  std::string id = grant_id("crypto-officer", principal);
+  if (auto* existing = dynamic_cast<RoleAssignment*>(find(id))) return *existing;
+  return add<RoleAssignment>(id, {.scope = *this,
+                                  .role = BuiltinRole::key_vault_crypto_officer,
+                                  .principal = principal,
+                                  .description = "Create keys and set their rotation policy"});
 }
 
 RoleAssignment& KeyVault::grant_secrets_read(const Principal& principal) {

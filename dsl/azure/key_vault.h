@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "dsl/azure/key_vault_key.h"
 #include "dsl/azure/key_vault_secret.h"
 #include "dsl/core/principal.h"
 #include "dsl/core/resource.h"
@@ -80,6 +81,12 @@ class KeyVault final : public Resource {
   /// A Key Vault reference to the secret `name`, for `app.setting(...)`. The secret may be
   /// declared here with secret() or be set outside the model (e.g. by an operator).
   KeyVaultSecretReference secret_reference(std::string name);
+  /// Declares a key in this vault (see KeyVaultKeyProps: HSM-backed, expiring, rotated).
+  KeyVaultKey& key(std::string name, KeyVaultKeyProps props);
+  /// Grants `principal` the Key Vault Crypto Officer role on this vault, once per principal:
+  /// creating keys and setting their rotation policy are data-plane operations, which the
+  /// deployment identity needs on an RBAC vault.
+  RoleAssignment& grant_keys_admin(const Principal& principal);
   /// Grants `principal` the Key Vault Secrets User role on this vault, once per principal.
   RoleAssignment& grant_secrets_read(const Principal& principal);
 

@@ -11,6 +11,7 @@
 #include "dsl/azure/front_door.h"              // IWYU pragma: export
 #include "dsl/azure/function_app.h"            // IWYU pragma: export
 #include "dsl/azure/key_vault.h"               // IWYU pragma: export
+#include "dsl/azure/key_vault_key.h"           // IWYU pragma: export
 #include "dsl/azure/key_vault_secret.h"        // IWYU pragma: export
 #include "dsl/azure/log_analytics.h"           // IWYU pragma: export
 #include "dsl/azure/managed_redis.h"           // IWYU pragma: export

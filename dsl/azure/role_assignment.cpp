@@ -26,6 +26,9 @@ constexpr std::array kRoles{
     RoleDefinition{"Website Contributor", "de139f84-1756-47ae-9be6-808fbbe84772"},
     RoleDefinition{"Cognitive Services OpenAI User", "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"},
     RoleDefinition{"Cognitive Services User", "a97b65f3-24c7-4388-baec-2e87135dc908"},
+    RoleDefinition{"Key Vault Crypto Officer", "14b46e9e-c2b7-41b4-b07b-48a6ebf60603"},
+    RoleDefinition{"Key Vault Crypto Service Encryption User",
+                   "e147488a-f6f5-4113-8e2d-b22465e65bf6"},
 };
 
 bool hex(char c) {

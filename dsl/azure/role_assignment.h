@@ -27,6 +27,8 @@ enum class BuiltinRole {
   website_contributor,
   cognitive_services_openai_user,
   cognitive_services_user,
+  key_vault_crypto_officer,
+  key_vault_crypto_service_encryption_user,
 };
 
 /// A built-in role's display name and definition GUID.

@@ -5,18 +5,27 @@
 #include <fmt/format.h>
 
 #include "dsl/azure/function_app.h"
+#include "dsl/azure/key_vault.h"
+#include "dsl/azure/key_vault_key.h"
+#include "dsl/azure/user_assigned_identity.h"
 #include "dsl/core/stack.h"
 
 namespace iac::azure {
 
 std::string_view to_string(Replication replication) {
   switch (replication) {
-    case Replication::lrs: return "LRS";
-    case Replication::zrs: return "ZRS";
-    case Replication::grs: return "GRS";
-    case Replication::gzrs: return "GZRS";
-    case Replication::ragrs: return "RAGRS";
-    case Replication::ragzrs: return "RAGZRS";
+    case Replication::lrs:
+      return "LRS";
+    case Replication::zrs:
+      return "ZRS";
+    case Replication::grs:
+      return "GRS";
+    case Replication::gzrs:
+      return "GZRS";
+    case Replication::ragrs:
+      return "RAGRS";
+    case Replication::ragzrs:
+      return "RAGZRS";
   }
   return "ZRS";
 }
@@ -27,22 +36,24 @@ bool is_geo_redundant(Replication replication) {
 
 std::string_view to_string(AccessTier tier) {
   switch (tier) {
-    case AccessTier::hot: return "Hot";
-    case AccessTier::cool: return "Cool";
-    case AccessTier::cold: return "Cold";
+    case AccessTier::hot:
+      return "Hot";
+    case AccessTier::cool:
+      return "Cool";
+    case AccessTier::cold:
+      return "Cold";
   }
   return "Hot";
 }
 
-const ResourceKind StorageAccount::kKind{
-    .name = "Storage account",
-    .abbreviation = "st",
-    .naming = {.min_length = 3,
-               .max_length = 24,
-               .charset = "lowercase letters and digits",
-               .allowed = chars::lower_alnum,
-               .scope = NameScope::global,
-               .style = NameStyle::compact}};
+const ResourceKind StorageAccount::kKind{.name = "Storage account",
+                                         .abbreviation = "st",
+                                         .naming = {.min_length = 3,
+                                                    .max_length = 24,
+                                                    .charset = "lowercase letters and digits",
+                                                    .allowed = chars::lower_alnum,
+                                                    .scope = NameScope::global,
+                                                    .style = NameStyle::compact}};
 
 StorageAccount::StorageAccount(Construct& scope, std::string id, Props props)
     : Resource(scope, std::move(id), props.name, props.tags), props_(std::move(props)) {}
@@ -65,6 +76,44 @@ void StorageAccount::validate(Diagnostics& out) const {
   validate_control(*this, "entra_only_auth", props_.entra_only_auth, out);
   validate_control(*this, "private_blobs", props_.private_blobs, out);
   validate_control(*this, "https_only", props_.https_only, out);
+  if (const auto& cmk = props_.customer_managed_key) {
+    if (!cmk->key || !cmk->identity) {
+      out.push_back(diagnostic(
+          "IAC-ST-004",
+          fmt::format("`customer_managed_key` has no {}", !cmk->key ? "`key`" : "`identity`"),
+          "set `.customer_managed_key = {.key = <vault.key(...)>, .identity = "
+          "<UserAssignedIdentity>}`"));
+    }
+    if (cmk->key) {
+      const KeyVault& vault = cmk->key->vault();
+      if (!vault.props().purge_protection.is_enforced()) {
+        out.push_back(diagnostic(
+            "IAC-ST-005",
+            fmt::format("the customer-managed key's vault '{}' has no purge protection, which "
+                        "Azure Storage requires",
+                        vault.path()),
+            "keep the vault's `purge_protection` enforced"));
+      }
+      const auto& operations = cmk->key->props().operations;
+      auto has = [&](KeyOperation operation) {
+        return std::find(operations.begin(), operations.end(), operation) != operations.end();
+      };
+      if (!has(KeyOperation::wrap_key) || !has(KeyOperation::unwrap_key)) {
+        out.push_back(diagnostic(
+            "IAC-ST-006",
+            fmt::format("the customer-managed key '{}' cannot wrap and unwrap keys",
+                        cmk->key->path()),
+            "add KeyOperation::wrap_key and KeyOperation::unwrap_key to the key's `.operations`"));
+      }
+    }
+  }
+}
+
+void StorageAccount::collect_references(std::vector<Ref>& out) const {
+  if (const auto& cmk = props_.customer_managed_key) {
+    if (cmk->key) out.push_back(cmk->key->versionless_id());
+    if (cmk->identity) out.push_back(cmk->identity->id());
+  }
 }
 
 std::vector<DiagnosticSource> StorageAccount::diagnostic_sources() const {
@@ -72,7 +121,8 @@ std::vector<DiagnosticSource> StorageAccount::diagnostic_sources() const {
   // StorageDelete) are sent by each service, at `<account id>/blobServices/default` etc.
   // Capacity metrics cannot be exported through diagnostic settings.
   std::vector<DiagnosticSource> sources{{.metric_categories = {"Transaction"}}};
-  for (std::string_view service : {"blobServices", "queueServices", "tableServices", "fileServices"}) {
+  for (std::string_view service :
+       {"blobServices", "queueServices", "tableServices", "fileServices"}) {
     sources.push_back({.child_type = service,
                        .child_name = "default",
                        .log_category_groups = {"allLogs"},

@@ -12,6 +12,22 @@
 
 namespace iac::azure {
 
+class KeyVaultKey;
+class UserAssignedIdentity;
+
+/// Encryption at rest with a key the team holds in its own vault instead of a Microsoft-managed
+/// one: revoking the identity's access to the key makes the data unreadable, and the key's
+/// expiry and rotation are the team's. The account follows the key's rotations (the versionless
+/// key id). The identity needs Key Vault Crypto Service Encryption User on the key
+/// (`key.grant_encryption_use(identity.principal())`), granted before the account uses it.
+/// @see https://learn.microsoft.com/azure/storage/common/customer-managed-keys-overview
+struct CustomerManagedKey {
+  /// A key with wrap and unwrap operations, in a vault with purge protection. Required.
+  Link<KeyVaultKey> key;
+  /// The user-assigned identity the account reads the key with. Required.
+  Link<UserAssignedIdentity> identity;
+};
+
 /// How many copies Azure keeps, and where. Production wants a geo-redundant one.
 enum class Replication { lrs, zrs, grs, gzrs, ragrs, ragzrs };
 std::string_view to_string(Replication replication);  ///< "LRS", "ZRS", ...
@@ -49,6 +65,8 @@ struct StorageAccountProps {
   int container_soft_delete_days = 7;
   /// Keep previous versions of every blob. @default true
   bool blob_versioning = true;
+  /// @default none: Microsoft-managed keys (still AES-256, with `infrastructure_encryption`).
+  std::optional<CustomerManagedKey> customer_managed_key;
   /// Longest validity of a SAS token, `d.hh:mm:ss`; longer ones are logged. @default 1 day
   std::string sas_expiration_period = "1.00:00:00";
   std::map<std::string, std::string> tags;
@@ -84,6 +102,9 @@ class StorageAccount final : public Resource {
   StorageContainer& container(std::string id, StorageContainerProps props = {});
 
   void validate(Diagnostics& out) const override;
+
+ protected:
+  void collect_references(std::vector<Ref>& out) const override;
 
  private:
   Props props_;

@@ -1,10 +1,15 @@
 #include "dsl/core/app.h"
 
+#include <algorithm>
 #include <exception>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "dsl/azure/diagnostic_setting.h"
+#include "dsl/azure/resource_group.h"
+#include "dsl/azure/storage_account.h"
+#include "dsl/azure/storage_container.h"
 #include "dsl/core/aspect.h"
 #include "dsl/core/resource.h"
 #include "dsl/core/stack.h"
@@ -76,6 +81,39 @@ const Stack* App::stack(std::string_view environment) const {
   return nullptr;
 }
 
+void App::validate_state_backends(Diagnostics& out) const {
+  // The names end up in versions.tf and the pipelines: they must be names Azure accepts.
+  for (const auto& [environment, backend] : delivery_.state_backends) {
+    const std::string path = fmt::format("{}/delivery/state_backends/{}", name_, environment);
+    const bool declared =
+        std::any_of(environments_.begin(), environments_.end(),
+                    [&](const Environment& env) { return env.name == environment; });
+    if (!declared) {
+      out.push_back({.rule_id = "IAC-CORE-008",
+                     .path = path,
+                     .message = fmt::format("a state backend is set for '{}', which is not one "
+                                            "of the app's environments",
+                                            environment),
+                     .fix = "key `state_backends` by the names given to app.environments(...)"});
+    }
+    const std::pair<const ResourceKind*, const std::string*> names[] = {
+        {&azure::ResourceGroup::kKind, &backend.resource_group},
+        {&azure::StorageAccount::kKind, &backend.storage_account},
+        {&azure::StorageContainer::kKind, &backend.container}};
+    for (const auto& [kind, name] : names) {
+      if (std::string problem = check_name(kind->naming, *name); !problem.empty()) {
+        out.push_back(
+            {.rule_id = "IAC-CORE-009",
+             .path = path,
+             .message = fmt::format("state backend {} name '{}' {}", kind->name, *name, problem),
+             .fix = fmt::format("use {}-{} {}, e.g. from stacks::platform_state_backends()",
+                                kind->naming.min_length, kind->naming.max_length,
+                                kind->naming.charset)});
+      }
+    }
+  }
+}
+
 const Diagnostics& App::synthesize() {
   if (synthesized_) return diagnostics_;
   synthesized_ = true;
@@ -97,10 +135,15 @@ const Diagnostics& App::synthesize() {
                             .message = "the app has no stack function",
                             .fix = "call app.define(<function(Stack&, const Environment&)>)"});
   }
+  validate_state_backends(diagnostics_);
   if (has_errors(diagnostics_)) return diagnostics_;
 
   for (const Environment& env : environments_) {
     auto stack = std::make_unique<Stack>(name_, env);
+    if (auto backend = delivery_.state_backends.find(env.name);
+        backend != delivery_.state_backends.end()) {
+      stack->set_state_backend(backend->second);
+    }
     stack->add_aspect(std::make_shared<NamingAspect>(naming_, name_, env.name));
     stack->add_aspect(azure::diagnostics_aspect());
     Tags::of(*stack)

@@ -56,6 +56,8 @@ class App {
   const Stack* stack(std::string_view environment) const;
 
  private:
+  void validate_state_backends(Diagnostics& out) const;
+
   std::string name_;
   std::vector<Environment> environments_;
   StackFunction define_;

@@ -28,6 +28,16 @@ struct AppTests {
   std::optional<std::string> coverage_report;
 };
 
+/// Where an environment's Terraform state lives: a blob container of a storage account, reached
+/// with Entra ID (no account keys). Each stack's state is the blob `<app>/<env>.tfstate` in it.
+/// Derive it from the stack that declares the account, e.g. `stacks::platform_state_backends()`,
+/// rather than typing the names.
+struct StateBackend {
+  std::string resource_group;   ///< The storage account's resource group.
+  std::string storage_account;  ///< 3-24 lowercase letters and digits.
+  std::string container;        ///< 3-63 lowercase letters, digits and '-'.
+};
+
 struct DeliveryProps {
   /// @default Terraform
   IacFlavour deploy_with = IacFlavour::terraform;
@@ -38,6 +48,12 @@ struct DeliveryProps {
   /// endpoints, neither the data plane Terraform writes to nor the app's deployment endpoint
   /// is reachable from a hosted runner. @default none: hosted runners
   std::map<std::string, std::string> self_hosted_runners;
+  /// Environment name → where its Terraform state lives. Set: versions.tf carries the complete
+  /// `backend "azurerm"` block and the pipelines run a plain `terraform init`. Unset for an
+  /// environment: the block is partial and the pipelines complete it with `-backend-config`
+  /// from the TF_STATE_RESOURCE_GROUP, TF_STATE_STORAGE_ACCOUNT and TF_STATE_CONTAINER
+  /// variables. @default none
+  std::map<std::string, StateBackend> state_backends;
 };
 
 /// The code package of a function app or web app, deployed after the infrastructure of each

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dsl/core/construct.h"
+#include "dsl/core/delivery.h"
 #include "dsl/core/environment.h"
 #include "dsl/core/expr.h"
 #include "dsl/policy/suppression.h"
@@ -63,7 +64,16 @@ class Stack : public Construct {
   /// Names the workspace that the diagnostics aspect sends every resource's logs and metrics
   /// to. @default the stack's only Log Analytics workspace; a stack with several must name one.
   void send_diagnostics_to(const azure::LogAnalyticsWorkspace& workspace);
-  const azure::LogAnalyticsWorkspace* diagnostics_workspace() const { return diagnostics_workspace_; }
+  const azure::LogAnalyticsWorkspace* diagnostics_workspace() const {
+    return diagnostics_workspace_;
+  }
+
+  /// Where this stack's Terraform state lives, from the app's DeliveryProps::state_backends
+  /// (set by App before the stack is declared); none: the pipeline supplies it.
+  const std::optional<StateBackend>& state_backend() const { return state_backend_; }
+  void set_state_backend(std::optional<StateBackend> backend) {
+    state_backend_ = std::move(backend);
+  }
 
   const std::deque<Parameter>& parameters() const { return parameters_; }
   const std::vector<Output>& outputs() const { return outputs_; }
@@ -88,6 +98,7 @@ class Stack : public Construct {
   mutable std::vector<const Resource*> resources_;
   mutable bool resources_final_ = false;
   const azure::LogAnalyticsWorkspace* diagnostics_workspace_ = nullptr;
+  std::optional<StateBackend> state_backend_;
 };
 
 /// Whether `name` can name a parameter or output in every format: a letter, then letters,

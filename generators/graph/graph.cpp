@@ -36,7 +36,7 @@ std::string category_of(const Resource& resource) {
                                        ManagedRedis, PostgresFlexibleServer, PostgresConfiguration,
                                        PostgresDatabase, PostgresReplica>) {
           return "Data";
-        } else if constexpr (is_one_of<T, KeyVault, KeyVaultSecret>) {
+        } else if constexpr (is_one_of<T, KeyVault, KeyVaultSecret, KeyVaultKey>) {
           return "Secrets";
         } else if constexpr (is_one_of<T, UserAssignedIdentity, RoleAssignment,
                                        CosmosSqlRoleAssignment, RedisAccessPolicyAssignment,
@@ -86,7 +86,7 @@ bool drawn_in_summary(const Resource& resource) {
                           CognitiveDeployment, FrontDoorEndpoint, FrontDoorOriginGroup,
                           FrontDoorOrigin, FrontDoorCustomDomain, FrontDoorRoute,
                           FrontDoorSecurityPolicy, ActionGroup, MetricAlert, ScheduledQueryAlert,
-                          ResourceGroupBudget, AutoscaleSetting>;
+                          ResourceGroupBudget, AutoscaleSetting, KeyVaultKey>;
       },
       resource.as_any());
 }
@@ -273,6 +273,10 @@ std::string_view access_of(BuiltinRole role) {
       return "call the deployed models";
     case BuiltinRole::cognitive_services_user:
       return "call the service";
+    case BuiltinRole::key_vault_crypto_officer:
+      return "create, rotate and delete keys";
+    case BuiltinRole::key_vault_crypto_service_encryption_user:
+      return "wrap and unwrap with keys (encryption at rest)";
   }
   return "";
 }

@@ -75,6 +75,11 @@ constexpr const char* kInitWithBackend =
     "  -backend-config=\"storage_account_name=$(TF_STATE_STORAGE_ACCOUNT)\" \\\n"
     "  -backend-config=\"container_name=$(TF_STATE_CONTAINER)\"\n";
 
+/// `terraform init` of a stage: versions.tf is complete when the app names the state account.
+std::string terraform_init(const Stage& stage) {
+  return stage.complete_backend ? "terraform init -input=false\n" : kInitWithBackend;
+}
+
 /// The application's own tests, first: a failing unit test stops the run before any plan.
 void add_app_tests(const Delivery& delivery, Sequence& steps) {
   if (!delivery.tests) return;
@@ -218,7 +223,7 @@ Mapping environment_stage(const Delivery& delivery, const Stage& stage,
     plan_steps.add(install_terraform());
     Mapping plan = azure_cli(
         "terraform plan", delivery, stage,
-        std::string(kInitWithBackend) +
+        terraform_init(stage) +
             // Exit code 2 means "changes": not a failure, but the apply job's cue.
             "set +e\n"
             "terraform plan -input=false -detailed-exitcode -out=tfplan\n"
@@ -244,7 +249,7 @@ Mapping environment_stage(const Delivery& delivery, const Stage& stage,
                   fmt::format("cp \"$(Pipeline.Workspace)/{}/tfplan\" \"$(Pipeline.Workspace)/{}/"
                               ".terraform.lock.hcl\" .\n",
                               artifact, artifact) +
-                      kInitWithBackend + "terraform apply -input=false tfplan\n",
+                      terraform_init(stage) + "terraform apply -input=false tfplan\n",
                   Mapping{});
     if (!stage.sites.empty()) {
       apply.entries.insert(
@@ -314,8 +319,9 @@ Mapping environment_stage(const Delivery& delivery, const Stage& stage,
                  // exclusive lock.
                  {"lockBehavior", "sequential"}};
   add_pool(stage, result);
-  // The group holds ARM_SUBSCRIPTION_ID, TF_STATE_RESOURCE_GROUP, TF_STATE_STORAGE_ACCOUNT,
-  // TF_STATE_CONTAINER and the stack's secrets as secret variables.
+  // The group holds ARM_SUBSCRIPTION_ID, the stack's secrets as secret variables and, unless
+  // versions.tf names the state account, TF_STATE_RESOURCE_GROUP, TF_STATE_STORAGE_ACCOUNT and
+  // TF_STATE_CONTAINER.
   result.add("variables",
              Sequence{Mapping{{"group", fmt::format("{}-{}", delivery.app, stage.environment)}}});
   result.add("jobs", std::move(jobs));
@@ -351,6 +357,7 @@ std::string azure_pipelines(const Delivery& delivery) {
       "federation, a variable group, and an environment with approvals and an exclusive lock\n"
       "(for prod also a branch control allowing only refs/heads/{1}).",
       delivery.app, kDefaultBranch));
+  if (std::string note = bootstrap_note(delivery); !note.empty()) w.comment(note);
   w.document(root);
   return w.str();
 }

@@ -85,17 +85,21 @@ Mapping azure_login() {
 /// What Terraform needs to reach Azure and its state, from the environment's variables: the
 /// azurerm provider and backend request their own OIDC tokens (ARM_USE_OIDC), refreshed as
 /// needed, with the same federated identity azure/login uses.
-Mapping terraform_env() {
-  return Mapping{{"ARM_CLIENT_ID", "${{ vars.AZURE_CLIENT_ID }}"},
-                 {"ARM_TENANT_ID", "${{ vars.AZURE_TENANT_ID }}"},
-                 {"ARM_SUBSCRIPTION_ID", "${{ vars.AZURE_SUBSCRIPTION_ID }}"},
-                 {"ARM_USE_OIDC", "true"},
-                 {"TF_VAR_subscription_id", "${{ vars.AZURE_SUBSCRIPTION_ID }}"},
-                 {"TF_STATE_RESOURCE_GROUP", "${{ vars.TF_STATE_RESOURCE_GROUP }}"},
-                 {"TF_STATE_STORAGE_ACCOUNT", "${{ vars.TF_STATE_STORAGE_ACCOUNT }}"},
-                 {"TF_STATE_CONTAINER", "${{ vars.TF_STATE_CONTAINER }}"},
-                 {"TF_IN_AUTOMATION", "true"},
-                 {"TF_INPUT", "false"}};
+Mapping terraform_env(const Stage& stage) {
+  Mapping env{{"ARM_CLIENT_ID", "${{ vars.AZURE_CLIENT_ID }}"},
+              {"ARM_TENANT_ID", "${{ vars.AZURE_TENANT_ID }}"},
+              {"ARM_SUBSCRIPTION_ID", "${{ vars.AZURE_SUBSCRIPTION_ID }}"},
+              {"ARM_USE_OIDC", "true"},
+              {"TF_VAR_subscription_id", "${{ vars.AZURE_SUBSCRIPTION_ID }}"}};
+  // Only a partial backend block needs the state account from the environment's variables.
+  if (!stage.complete_backend) {
+    env.add("TF_STATE_RESOURCE_GROUP", "${{ vars.TF_STATE_RESOURCE_GROUP }}");
+    env.add("TF_STATE_STORAGE_ACCOUNT", "${{ vars.TF_STATE_STORAGE_ACCOUNT }}");
+    env.add("TF_STATE_CONTAINER", "${{ vars.TF_STATE_CONTAINER }}");
+  }
+  env.add("TF_IN_AUTOMATION", "true");
+  env.add("TF_INPUT", "false");
+  return env;
 }
 
 /// Completes the partial `backend "azurerm"` block of versions.tf.
@@ -104,6 +108,11 @@ constexpr const char* kInitWithBackend =
     "  -backend-config=\"resource_group_name=${TF_STATE_RESOURCE_GROUP}\" \\\n"
     "  -backend-config=\"storage_account_name=${TF_STATE_STORAGE_ACCOUNT}\" \\\n"
     "  -backend-config=\"container_name=${TF_STATE_CONTAINER}\"\n";
+
+/// `terraform init` of a stage: versions.tf is complete when the app names the state account.
+std::string terraform_init(const Stage& stage) {
+  return stage.complete_backend ? "terraform init -input=false\n" : kInitWithBackend;
+}
 
 Mapping permissions(bool id_token) {
   Mapping m{{"contents", "read"}};
@@ -261,7 +270,7 @@ void add_secrets(const Stage& stage, IacFlavour flavour, Mapping& env) {
 
 Mapping plan_job(const Delivery& delivery, const Stage& stage, const std::string& needs) {
   const bool terraform = delivery.flavour == IacFlavour::terraform;
-  Mapping env = terraform ? terraform_env() : Mapping{};
+  Mapping env = terraform ? terraform_env(stage) : Mapping{};
   add_secrets(stage, delivery.flavour, env);
   std::string condition = "${{ !cancelled() && !failure() && github.event_name != 'pull_request'";
   if (stage.prod) condition += " && " + default_branch_only();
@@ -271,7 +280,7 @@ Mapping plan_job(const Delivery& delivery, const Stage& stage, const std::string
   if (terraform) {
     steps.add(setup_terraform());
     steps.add(azure_login());
-    steps.add(run("terraform init", kInitWithBackend, stage.terraform_dir));
+    steps.add(run("terraform init", terraform_init(stage), stage.terraform_dir));
     Mapping plan = run("terraform plan",
                        // Exit code 2 means "changes": not a failure, but the apply job's cue.
                        "set +e\n"
@@ -348,7 +357,7 @@ Mapping apply_job(const Delivery& delivery, const Stage& stage) {
   if (stage.prod) condition += " && " + default_branch_only();
   condition += " }}";
 
-  Mapping env = terraform ? terraform_env() : Mapping{};
+  Mapping env = terraform ? terraform_env(stage) : Mapping{};
   // A Terraform apply of a saved plan needs no variables: the plan carries them.
   if (!terraform) add_secrets(stage, delivery.flavour, env);
   Sequence steps{checkout()};
@@ -358,7 +367,7 @@ Mapping apply_job(const Delivery& delivery, const Stage& stage) {
     steps.add(step("Download the plan", kDownloadArtifact,
                    Mapping{{"name", fmt::format("tfplan-{}", stage.environment)},
                            {"path", stage.terraform_dir}}));
-    Mapping init = run("terraform init", kInitWithBackend, stage.terraform_dir);
+    Mapping init = run("terraform init", terraform_init(stage), stage.terraform_dir);
     Mapping apply =
         run("terraform apply", "terraform apply -input=false tfplan", stage.terraform_dir);
     if (always) {
@@ -422,14 +431,27 @@ std::string github_workflow(const Delivery& delivery) {
 
   yaml::YamlWriter w;
   w.comment(kHeader);
-  w.comment(fmt::format(
-      "Copy to .github/workflows/. Each environment E needs the GitHub environments E-plan and E\n"
-      "(E with required reviewers; prod with {} as its only deployment branch), each with the\n"
-      "variables AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_SUBSCRIPTION_ID, "
-      "TF_STATE_RESOURCE_GROUP,\n"
-      "TF_STATE_STORAGE_ACCOUNT and TF_STATE_CONTAINER, a federated credential for\n"
-      "repo:<owner>/<repo>:environment:<name> on the identity, and the stack's secrets.",
-      kDefaultBranch));
+  if (uses_state_variables(delivery)) {
+    w.comment(fmt::format(
+        "Copy to .github/workflows/. Each environment E needs the GitHub environments E-plan and "
+        "E\n"
+        "(E with required reviewers; prod with {} as its only deployment branch), each with the\n"
+        "variables AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_SUBSCRIPTION_ID, "
+        "TF_STATE_RESOURCE_GROUP,\n"
+        "TF_STATE_STORAGE_ACCOUNT and TF_STATE_CONTAINER, a federated credential for\n"
+        "repo:<owner>/<repo>:environment:<name> on the identity, and the stack's secrets.",
+        kDefaultBranch));
+  } else {
+    w.comment(fmt::format(
+        "Copy to .github/workflows/. Each environment E needs the GitHub environments E-plan and "
+        "E\n"
+        "(E with required reviewers; prod with {} as its only deployment branch), each with the\n"
+        "variables AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_SUBSCRIPTION_ID (versions.tf names\n"
+        "the state account), a federated credential for\n"
+        "repo:<owner>/<repo>:environment:<name> on the identity, and the stack's secrets.",
+        kDefaultBranch));
+  }
+  if (std::string note = bootstrap_note(delivery); !note.empty()) w.comment(note);
   w.document(root);
   return w.str();
 }

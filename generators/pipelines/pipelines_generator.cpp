@@ -1,11 +1,13 @@
 #include "generators/pipelines/pipelines_generator.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
 
 #include "dsl/azure/function_app.h"
 #include "dsl/azure/resource_group.h"
+#include "dsl/azure/storage_account.h"
 #include "dsl/azure/web_app.h"
 #include "dsl/core/app.h"
 #include "dsl/core/stack.h"
@@ -42,6 +44,16 @@ Delivery delivery_of(const App& app, Diagnostics& diagnostics) {
                 .runner = runner == props.self_hosted_runners.end() ? "" : runner->second,
                 .sites = {},
                 .secure_parameters = {}};
+    if (const auto& backend = stack->state_backend()) {
+      stage.complete_backend = true;
+      // The stack declares the account its state is in: it cannot be in it before it exists.
+      for (const Resource* resource : stack->resources()) {
+        if (dynamic_cast<const azure::StorageAccount*>(resource) != nullptr &&
+            resource->name() == backend->storage_account) {
+          stage.holds_own_state = true;
+        }
+      }
+    }
     for (const Parameter& parameter : stack->parameters()) {
       // A parameter without a value in the stack (an Entra group's object id, say) is supplied
       // by the pipeline the same way as a secret, so that plan and deployment never prompt.
@@ -108,6 +120,30 @@ std::string secret_name(const std::string& parameter) {
   std::string out;
   for (char c : parameter) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
+}
+
+bool uses_state_variables(const Delivery& delivery) {
+  return std::any_of(delivery.stages.begin(), delivery.stages.end(),
+                     [](const Stage& stage) { return !stage.complete_backend; });
+}
+
+std::string bootstrap_note(const Delivery& delivery) {
+  std::string stages;
+  for (const Stage& stage : delivery.stages) {
+    if (!stage.holds_own_state) continue;
+    if (!stages.empty()) stages += ", ";
+    stages += stage.environment;
+  }
+  if (stages.empty()) return {};
+  return fmt::format(
+      "Bootstrap ({}): these stacks declare the storage account their own state lives in, so\n"
+      "their first apply cannot use it. Once per environment, on a machine that reaches the\n"
+      "environment's private endpoints, in out/{}/<env>/terraform: write\n"
+      "`terraform {{ backend \"local\" {{}} }}` to bootstrap_override.tf, run `terraform init` and\n"
+      "`terraform apply`, delete the override file and run `terraform init -migrate-state` to\n"
+      "move the state into the account. Only then can this pipeline plan and apply the\n"
+      "environment (see the README, \"Terraform state\").",
+      stages, delivery.app);
 }
 
 std::string checkov_command(const std::string& app, const std::string& sarif_dir) {

@@ -45,6 +45,12 @@ struct Stage {
   /// Secure stack parameters, and those the stack gives no value: passed as `TF_VAR_<name>`
   /// from a secret named secret_name().
   std::vector<std::string> secure_parameters;
+  /// versions.tf names the state account (DeliveryProps::state_backends): `terraform init`
+  /// takes no `-backend-config` and the stage needs no TF_STATE_* variables.
+  bool complete_backend = false;
+  /// The stack declares the storage account its own state lives in (the platform app): the
+  /// first apply must bootstrap with local state (see bootstrap_note()).
+  bool holds_own_state = false;
 };
 
 /// What both pipelines are rendered from: the application and its stages.
@@ -66,6 +72,13 @@ std::string checkov_command(const std::string& app, const std::string& sarif_dir
 /// the run (`run_id`: the CI system's run number, e.g. `${GITHUB_RUN_ID}`). No trailing newline.
 std::string bicep_deployment(const Delivery& delivery, const Stage& stage, std::string_view verb,
                              std::string_view run_id);
+
+/// Whether any stage still completes its backend from the TF_STATE_* variables.
+bool uses_state_variables(const Delivery& delivery);
+
+/// The pipeline header's note on bootstrapping a stack that holds its own state, naming the
+/// stages concerned; empty when there is none.
+std::string bootstrap_note(const Delivery& delivery);
 
 /// Builds the site's package, zips its output into `temp_dir` and zip-deploys it.
 std::string package_deployment(const SiteDeployment& site, std::string_view temp_dir);

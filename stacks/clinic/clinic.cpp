@@ -6,6 +6,8 @@
 
 #include <iacgen/azure.h>
 
+#include "stacks/platform/platform.h"
+
 namespace iac::stacks {
 
 namespace {
@@ -322,11 +324,13 @@ App clinic() {
   // Deployed with Bicep, the clinic team's choice; the Terraform output is still validated.
   // The API is reachable only from the clinic VPN (dev) or privately: every environment
   // deploys from a runner inside its network.
-  app.delivery(
-      {.deploy_with = IacFlavour::bicep,
-       .tests = AppTests{.directory = "api", .command = "dotnet test -c Release"},
-       .self_hosted_runners = {
-           {"dev", "clinic-dev"}, {"staging", "clinic-staging"}, {"prod", "clinic-prod"}}});
+  app.delivery({.deploy_with = IacFlavour::bicep,
+                .tests = AppTests{.directory = "api", .command = "dotnet test -c Release"},
+                .self_hosted_runners = {{"dev", "clinic-dev"},
+                                        {"staging", "clinic-staging"},
+                                        {"prod", "clinic-prod"}},
+                // Each environment's state in the platform's state account of that environment.
+                .state_backends = platform_state_backends()});
   return app;
 }
 

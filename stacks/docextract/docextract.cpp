@@ -6,6 +6,7 @@
 #include <iacgen/azure.h>
 
 #include "dsl/policy/suppression.h"
+#include "stacks/platform/platform.h"
 
 namespace iac::stacks {
 
@@ -292,7 +293,9 @@ App docextract() {
                                   .coverage_report = "coverage.xml"},
                 .self_hosted_runners = {{"dev", "docextract-dev"},
                                         {"staging", "docextract-staging"},
-                                        {"prod", "docextract-prod"}}});
+                                        {"prod", "docextract-prod"}},
+                // Each environment's state in the platform's state account of that environment.
+                .state_backends = platform_state_backends()});
   return app;
 }
 

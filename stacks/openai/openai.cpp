@@ -5,6 +5,8 @@
 
 #include <iacgen/azure.h>
 
+#include "stacks/platform/platform.h"
+
 namespace iac::stacks {
 
 namespace {
@@ -169,7 +171,9 @@ App openai() {
                          .junit_report = "junit.xml",
                          .coverage_report = "coverage/cobertura-coverage.xml"},
        .self_hosted_runners = {
-           {"dev", "openai-dev"}, {"staging", "openai-staging"}, {"prod", "openai-prod"}}});
+           {"dev", "openai-dev"}, {"staging", "openai-staging"}, {"prod", "openai-prod"}},
+       // Each environment's state in the platform's state account of that environment.
+       .state_backends = platform_state_backends()});
   return app;
 }
 

@@ -5,6 +5,7 @@
 #include <iacgen/azure.h>
 
 #include "dsl/policy/suppression.h"
+#include "stacks/platform/platform.h"
 
 namespace iac::stacks {
 
@@ -326,7 +327,9 @@ App threatstream() {
                                   .coverage_report = "coverage.xml"},
                 .self_hosted_runners = {{"dev", "threatstream-dev"},
                                         {"staging", "threatstream-staging"},
-                                        {"prod", "threatstream-prod"}}});
+                                        {"prod", "threatstream-prod"}},
+                // Each environment's state in the platform's state account of that environment.
+                .state_backends = platform_state_backends()});
   return app;
 }
 

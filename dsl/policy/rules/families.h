@@ -22,5 +22,6 @@ std::vector<Rule> network();
 std::vector<Rule> front_door();
 std::vector<Rule> postgres();
 std::vector<Rule> cognitive();
+std::vector<Rule> key_vault_key();
 
 }  // namespace iac::policy::rules

@@ -2,12 +2,23 @@
 
 #include "dsl/azure/storage_account.h"
 #include "dsl/azure/storage_container.h"
+#include "dsl/core/stack.h"
 #include "dsl/policy/rules/families.h"
 
 namespace iac::policy::rules {
 
 using azure::StorageAccount;
 using azure::StorageContainer;
+
+namespace {
+
+/// Whether the account is the one the stack's own versions.tf keeps its state in.
+bool holds_own_state(const StorageAccount& account) {
+  const auto& backend = account.stack().state_backend();
+  return backend && backend->storage_account == account.name();
+}
+
+}  // namespace
 
 std::vector<Rule> storage_account() {
   return {
@@ -123,6 +134,49 @@ std::vector<Rule> storage_account() {
             if (container.props().private_access.is_enforced()) return {};
             return "the container is publicly readable: " +
                    container.props().private_access.reason();
+          }),
+      for_kind<StorageAccount>(
+          {.id = "AZ-ST-009",
+           .title = "Terraform state storage is encrypted with a customer-managed key",
+           .rationale = "State files hold every secret value the stacks write, in clear; with a "
+                        "key of its own the team can revoke access to all state at once, and "
+                        "the key's expiry and rotation are audited in its vault.",
+           .fix = "set `.customer_managed_key` (templates::terraform_state_backend does)",
+           .levels = {.dev = Level::warning, .staging = Level::error, .prod = Level::error},
+           .checkov = {"CKV2_AZURE_1"},
+           .psrule = {},
+           .benchmark = "DP-5"},
+          [](const StorageAccount& account, const Environment&) -> Problem {
+            if (!holds_own_state(account) || account.props().customer_managed_key) return {};
+            return std::string(
+                "the account holds this stack's Terraform state with "
+                "Microsoft-managed keys only");
+          }),
+      for_kind<StorageAccount>(
+          {.id = "AZ-ST-010",
+           .title = "Terraform state storage keeps versions and 30 days of deleted state",
+           .rationale = "A corrupted or overwritten state file is restored from a previous "
+                        "blob version; a deleted one from soft delete (the production standard: "
+                        "versioning, soft delete 30 days).",
+           .fix = "set `.blob_versioning = true` and both soft delete periods to 30 days or "
+                  "more",
+           .levels = {.dev = Level::warning, .staging = Level::error, .prod = Level::error},
+           .checkov = {"CKV2_AZURE_38"},
+           .psrule = {"Azure.Storage.SoftDelete", "Azure.Storage.ContainerSoftDelete"},
+           .benchmark = "DP-8"},
+          [](const StorageAccount& account, const Environment&) -> Problem {
+            if (!holds_own_state(account)) return {};
+            const auto& props = account.props();
+            if (!props.blob_versioning) {
+              return std::string(
+                  "the account holds this stack's Terraform state without blob "
+                  "versioning");
+            }
+            const int days =
+                std::min(props.blob_soft_delete_days, props.container_soft_delete_days);
+            if (days >= 30) return {};
+            return "the account holds this stack's Terraform state and keeps deleted state " +
+                   std::to_string(days) + " days";
           }),
   };
 }

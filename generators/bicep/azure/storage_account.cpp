@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "dsl/azure/key_vault.h"
+#include "dsl/azure/key_vault_key.h"
+#include "dsl/azure/user_assigned_identity.h"
 #include "generators/bicep/azure/emitters.h"
 
 namespace iac::gen::bicep {
@@ -12,9 +15,12 @@ constexpr std::string_view kApi = "2025-01-01";
 
 Value reference(const azure::StorageAccount&, const std::string& symbol,
                 std::string_view attribute) {
-  if (attribute == "primary_blob_endpoint") return Reference{symbol, {"properties", "primaryEndpoints", "blob"}};
-  if (attribute == "primary_queue_endpoint") return Reference{symbol, {"properties", "primaryEndpoints", "queue"}};
-  if (attribute == "primary_table_endpoint") return Reference{symbol, {"properties", "primaryEndpoints", "table"}};
+  if (attribute == "primary_blob_endpoint")
+    return Reference{symbol, {"properties", "primaryEndpoints", "blob"}};
+  if (attribute == "primary_queue_endpoint")
+    return Reference{symbol, {"properties", "primaryEndpoints", "queue"}};
+  if (attribute == "primary_table_endpoint")
+    return Reference{symbol, {"properties", "primaryEndpoints", "table"}};
   if (attribute == "primary_access_key") {
     // `listKeys(st.id, '<api>').keys[0].value`: the keys are an action result, not a property.
     return Call{.function = "listKeys",
@@ -31,6 +37,24 @@ void emit(const azure::StorageAccount& account, Context& context) {
     ip_rules.emplace_back(Object{{{"value", range}, {"action", "Allow"}}});
   }
   Object encrypted{{{"enabled", true}, {"keyType", "Account"}}};
+  const auto& cmk = props.customer_managed_key;
+  const bool customer_key = cmk && cmk->key && cmk->identity;
+  Object encryption{{{"keySource", customer_key ? "Microsoft.Keyvault" : "Microsoft.Storage"}}};
+  if (customer_key) {
+    // No key version: the account follows the key's automatic rotations.
+    encryption.properties.push_back(
+        {"identity", Object{{{"userAssignedIdentity", context.reference(cmk->identity->id())}}}});
+    encryption.properties.push_back(
+        {"keyvaultproperties",
+         Object{{{"keyname", context.reference(cmk->key->name_ref())},
+                 {"keyvaulturi", context.reference(cmk->key->vault().uri())}}}});
+  }
+  encryption.properties.push_back(
+      {"requireInfrastructureEncryption", props.infrastructure_encryption});
+  encryption.properties.push_back({"services", Object{{{"blob", encrypted},
+                                                       {"file", encrypted},
+                                                       {"queue", encrypted},
+                                                       {"table", encrypted}}}});
   Object properties{{
       {"accessTier", std::string(to_string(props.access_tier))},
       {"minimumTlsVersion", "TLS1_2"},
@@ -47,20 +71,25 @@ void emit(const azure::StorageAccount& account, Context& context) {
                {"bypass", props.allow_trusted_azure_services ? "AzureServices" : "None"},
                {"ipRules", std::move(ip_rules)},
                {"virtualNetworkRules", Array{}}}}},
-      {"sasPolicy", Object{{{"sasExpirationPeriod", props.sas_expiration_period},
-                            {"expirationAction", "Log"}}}},
-      {"encryption",
-       Object{{{"keySource", "Microsoft.Storage"},
-               {"requireInfrastructureEncryption", props.infrastructure_encryption},
-               {"services", Object{{{"blob", encrypted}, {"file", encrypted},
-                                    {"queue", encrypted}, {"table", encrypted}}}}}}},
+      {"sasPolicy",
+       Object{{{"sasExpirationPeriod", props.sas_expiration_period}, {"expirationAction", "Log"}}}},
+      {"encryption", std::move(encryption)},
   }};
   Object body = context.header(account);
   body.properties.push_back({"kind", "StorageV2"});
   body.properties.push_back(
       {"sku", Object{{{"name", fmt::format("Standard_{}", to_string(props.replication))}}}});
+  if (customer_key) {
+    Value id = context.reference(cmk->identity->id());
+    Property entry{.key = {}, .value = Object{}};
+    entry.key_expression = Interpolation{{std::get<Reference>(id.data())}};
+    body.properties.push_back(
+        {"identity", Object{{{"type", "UserAssigned"},
+                             {"userAssignedIdentities", Object{{std::move(entry)}}}}}});
+  }
   body.properties.push_back({"properties", std::move(properties)});
-  context.write(account, fmt::format("Microsoft.Storage/storageAccounts@{}", kApi), std::move(body));
+  context.write(account, fmt::format("Microsoft.Storage/storageAccounts@{}", kApi),
+                std::move(body));
 
   // Blob soft delete and versioning live on the blob service, a child resource in ARM.
   Object blob_service{{

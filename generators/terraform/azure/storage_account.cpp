@@ -1,5 +1,7 @@
 #include "dsl/azure/storage_account.h"
 
+#include "dsl/azure/key_vault_key.h"
+#include "dsl/azure/user_assigned_identity.h"
 #include "generators/terraform/azure/emitters.h"
 
 namespace iac::gen::terraform {
@@ -60,6 +62,19 @@ void emit(const azure::StorageAccount& account, Context& context) {
     auto sas = w.block("sas_policy");
     w.attribute("expiration_period", props.sas_expiration_period);
     w.attribute("expiration_action", "Log");
+  }
+  if (const auto& cmk = props.customer_managed_key; cmk && cmk->key && cmk->identity) {
+    {
+      auto identity = w.block("identity");
+      w.attribute("type", "UserAssigned");
+      w.attribute("identity_ids", hcl::List{context.traversal(cmk->identity->id())});
+    }
+    {
+      // The versionless key id: the account follows the key's automatic rotations.
+      auto key = w.block("customer_managed_key");
+      w.attribute("key_vault_key_id", context.traversal(cmk->key->versionless_id()));
+      w.attribute("user_assigned_identity_id", context.traversal(cmk->identity->id()));
+    }
   }
 }
 

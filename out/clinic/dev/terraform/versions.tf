@@ -11,7 +11,10 @@ terraform {
   }
 
   backend "azurerm" {
-    key              = "clinic/dev.tfstate"
-    use_azuread_auth = true
+    resource_group_name  = "rg-platform-dev"
+    storage_account_name = "stplatformdevtfstate"
+    container_name       = "tfstate"
+    key                  = "clinic/dev.tfstate"
+    use_azuread_auth     = true
   }
 }

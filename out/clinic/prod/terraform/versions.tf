@@ -11,7 +11,10 @@ terraform {
   }
 
   backend "azurerm" {
-    key              = "clinic/prod.tfstate"
-    use_azuread_auth = true
+    resource_group_name  = "rg-platform-prod"
+    storage_account_name = "stplatformprodtfstate"
+    container_name       = "tfstate"
+    key                  = "clinic/prod.tfstate"
+    use_azuread_auth     = true
   }
 }

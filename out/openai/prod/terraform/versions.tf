@@ -11,7 +11,10 @@ terraform {
   }
 
   backend "azurerm" {
-    key              = "openai/prod.tfstate"
-    use_azuread_auth = true
+    resource_group_name  = "rg-platform-prod"
+    storage_account_name = "stplatformprodtfstate"
+    container_name       = "tfstate"
+    key                  = "openai/prod.tfstate"
+    use_azuread_auth     = true
   }
 }

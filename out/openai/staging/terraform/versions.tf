@@ -11,7 +11,10 @@ terraform {
   }
 
   backend "azurerm" {
-    key              = "openai/staging.tfstate"
-    use_azuread_auth = true
+    resource_group_name  = "rg-platform-staging"
+    storage_account_name = "stplatformstagingtfstate"
+    container_name       = "tfstate"
+    key                  = "openai/staging.tfstate"
+    use_azuread_auth     = true
   }
 }
