@@ -106,8 +106,24 @@ std::string describe_resource(const Parsed& parsed) {
   return text;
 }
 
+/// `import` blocks of the generated files: `type.label` → the id expression.
+std::map<std::string, std::string> collect_imports(
+    const std::map<std::string, const std::string*>& files) {
+  std::map<std::string, std::string> imports;
+  for (const auto& [path, content] : files) {
+    for (const auto& block : read_hcl(*content).blocks) {
+      if (block.kind != "import") continue;
+      auto to = block.attributes.find("to");
+      auto id = block.attributes.find("id");
+      if (to != block.attributes.end() && id != block.attributes.end()) imports[to->second] = id->second;
+    }
+  }
+  return imports;
+}
+
 void compare_terraform(Scope& scope, const std::map<std::string, const std::string*>& before,
                        const std::map<std::string, const std::string*>& after) {
+  const std::map<std::string, std::string> imports = collect_imports(after);
   std::map<std::pair<std::string, std::string>, Parsed> old_resources;
   std::map<std::pair<std::string, std::string>, Parsed> new_resources;
   if (!collect_resources(before, old_resources, scope.notes, "committed") ||
@@ -125,6 +141,9 @@ void compare_terraform(Scope& scope, const std::map<std::string, const std::stri
     if (old == old_resources.end()) {
       ResourceChange change{
           .action = Action::added, .type = type, .name = name, .file = parsed.file};
+      if (auto imported = imports.find(id); imported != imports.end()) {
+        change.imported_from = imported->second;
+      }
       scope.resources.push_back(change);
       if (!type_category.empty()) {
         scope.security.push_back(
@@ -393,26 +412,28 @@ std::string_view effect_label(Effect effect) {
 }
 
 std::string_view action_symbol(const ResourceChange& r) {
-  if (r.action == Action::added) return "+";
+  if (r.action == Action::added) return r.imported_from.empty() ? "+" : "<=";
   if (r.action == Action::removed) return "-";
   return r.replaces.empty() ? "~" : "-/+";
 }
 
 std::string_view action_word(const ResourceChange& r) {
-  if (r.action == Action::added) return "added";
+  if (r.action == Action::added) return r.imported_from.empty() ? "added" : "will be imported";
   if (r.action == Action::removed) return "removed";
   return r.replaces.empty() ? "changed" : "replaced";
 }
 
 std::string resource_counts(const Scope& scope) {
-  int added = 0, removed = 0, changed = 0, replaced = 0;
+  int added = 0, removed = 0, changed = 0, replaced = 0, imported = 0;
   for (const auto& r : scope.resources) {
-    if (r.action == Action::added) ++added;
+    if (r.action == Action::added) ++(r.imported_from.empty() ? added : imported);
     if (r.action == Action::removed) ++removed;
     if (r.action == Action::changed) ++(r.replaces.empty() ? changed : replaced);
   }
-  return fmt::format("{} added, {} changed, {} replaced, {} removed", added, changed, replaced,
-                     removed);
+  std::string counts = fmt::format("{} added, {} changed, {} replaced, {} removed", added,
+                                   changed, replaced, removed);
+  if (imported > 0) counts += fmt::format(", {} will be imported", imported);
+  return counts;
 }
 
 std::vector<std::string> warnings_of(const ResourceChange& r) {
@@ -621,6 +642,7 @@ std::string render_json(const Review& review, const RenderOptions& options) {
         if (!r.replaces.empty()) resource["replaces"] = r.replaces;
         if (!r.data_loss.empty()) resource["data_loss"] = r.data_loss;
         if (!r.renamed_from.empty()) resource["renamed_from"] = r.renamed_from;
+        if (!r.imported_from.empty()) resource["import_id"] = r.imported_from;
         resource["attributes"] = nlohmann::ordered_json::array();
         for (const auto& a : r.attributes) {
           nlohmann::ordered_json attribute{

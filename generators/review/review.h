@@ -48,6 +48,9 @@ struct ResourceChange {
   std::string replaces;      ///< Why Terraform destroys and recreates it; empty when in place.
   std::string data_loss;     ///< Set when destroying it loses data or identity.
   std::string renamed_from;  ///< Label of a removed resource of the same type this may replace.
+  /// For `added`: the id of an `import` block for it. The resource exists in Azure already and
+  /// will be imported, not created; its attributes then show what the first apply changes.
+  std::string imported_from;
 };
 
 struct SecurityChange {
