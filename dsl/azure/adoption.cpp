@@ -23,7 +23,8 @@ const std::map<const ResourceKind*, AdoptionInfo>& table() {
        {.arm_pattern = "Microsoft.Insights/components/{name}", .referenceable = true}},
       {&StorageAccount::kKind,
        {.arm_pattern = "Microsoft.Storage/storageAccounts/{name}", .referenceable = true}},
-      {&KeyVault::kKind, {.arm_pattern = "Microsoft.KeyVault/vaults/{name}", .referenceable = true}},
+      {&KeyVault::kKind,
+       {.arm_pattern = "Microsoft.KeyVault/vaults/{name}", .referenceable = true}},
       {&UserAssignedIdentity::kKind,
        {.arm_pattern = "Microsoft.ManagedIdentity/userAssignedIdentities/{name}",
         .referenceable = true}},
@@ -51,7 +52,8 @@ const std::map<const ResourceKind*, AdoptionInfo>& table() {
       {&DiagnosticSetting::kKind, {.form = ImportForm::diagnostic_setting}},
       {&ActionGroup::kKind, {.arm_pattern = "Microsoft.Insights/actionGroups/{name}"}},
       {&MetricAlert::kKind, {.arm_pattern = "Microsoft.Insights/metricAlerts/{name}"}},
-      {&ScheduledQueryAlert::kKind, {.arm_pattern = "Microsoft.Insights/scheduledQueryRules/{name}"}},
+      {&ScheduledQueryAlert::kKind,
+       {.arm_pattern = "Microsoft.Insights/scheduledQueryRules/{name}"}},
       {&ResourceGroupBudget::kKind, {.arm_pattern = "Microsoft.Consumption/budgets/{name}"}},
       {&NetworkSecurityGroup::kKind,
        {.arm_pattern = "Microsoft.Network/networkSecurityGroups/{name}"}},
@@ -82,7 +84,8 @@ const Resource* ancestor(const Resource& resource, int depth) {
 }
 
 void replace_all(std::string& text, std::string_view from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
     text.replace(at, from.size(), to);
   }
 }
@@ -100,15 +103,19 @@ std::string expected_id(const Resource& resource, const AdoptionInfo& info,
     case ImportForm::arm_id: {
       std::string pattern(info.arm_pattern);
       replace_all(pattern, "{name}", resource.name());
-      if (const Resource* parent = ancestor(resource, 1)) replace_all(pattern, "{parent}", parent->name());
-      if (const Resource* grand = ancestor(resource, 2)) replace_all(pattern, "{grandparent}", grand->name());
+      if (const Resource* parent = ancestor(resource, 1))
+        replace_all(pattern, "{parent}", parent->name());
+      if (const Resource* grand = ancestor(resource, 2))
+        replace_all(pattern, "{grandparent}", grand->name());
       return group_id(subscription, group) + "/providers/" + pattern;
     }
     case ImportForm::extension_id: {
       const auto& props = static_cast<const RoleAssignment&>(resource).props();
       auto scope = props.scope ? known_id(*props.scope) : std::nullopt;
       if (!scope) return {};
-      return *scope + "/providers/Microsoft.Authorization/roleAssignments/" + resource.name();
+      // Azure names an assignment by a GUID; the model's name is a placeholder: the id's counts.
+      return *scope + "/providers/Microsoft.Authorization/roleAssignments/" +
+             name_in_resource_id(*resource.adopted_id());
     }
     case ImportForm::diagnostic_setting: {
       const auto& props = static_cast<const DiagnosticSetting&>(resource).props();
@@ -118,7 +125,8 @@ std::string expected_id(const Resource& resource, const AdoptionInfo& info,
       if (!props.child_type.empty()) scope += "/" + props.child_type + "/" + props.child_name;
       return scope + "/providers/Microsoft.Insights/diagnosticSettings/" + resource.name();
     }
-    case ImportForm::key_vault_url: break;
+    case ImportForm::key_vault_url:
+      break;
   }
   return {};
 }
@@ -234,6 +242,11 @@ void validate_adoption(const Resource& resource, Diagnostics& out) {
         "adopt it as " + shape));
     return;
   }
+  if (info->form == ImportForm::extension_id && !is_guid(parsed->name())) {
+    out.push_back(resource.diagnostic(
+        "IAC-ADOPT-001", fmt::format("role assignment name '{}' is not a GUID", parsed->name()),
+        "adopt it by its id, which ends in the assignment's GUID: " + shape));
+  }
   const Stack& stack = resource.stack();
   const bool is_group = &resource.kind() == &ResourceGroup::kKind;
   // Everything but the group lives in the stack's group, which must exist already.
@@ -245,9 +258,9 @@ void validate_adoption(const Resource& resource, Diagnostics& out) {
         "adopt the group too: `s.resource_group().adopt(\"/subscriptions/${subscription_id}/"
         "resourceGroups/<name>\")`"));
   }
-  const std::string expected = expected_id(resource, *info, parsed->subscription,
-                                           is_group ? resource.name()
-                                                    : stack.resource_group().name());
+  const std::string expected =
+      expected_id(resource, *info, parsed->subscription,
+                  is_group ? resource.name() : stack.resource_group().name());
   if (expected.empty()) {
     out.push_back(resource.diagnostic(
         "IAC-ADOPT-006",
@@ -260,18 +273,19 @@ void validate_adoption(const Resource& resource, Diagnostics& out) {
   if (id == expected) return;
   auto want = parse_resource_id(expected);
   if (want && parsed->type() != want->type()) {
-    out.push_back(resource.diagnostic(
-        "IAC-ADOPT-002",
-        fmt::format("adopted id '{}' is a {}, not a {} ({})", id, parsed->type(),
-                    resource.kind().name, want->type()),
-        "adopt it as " + shape));
+    out.push_back(
+        resource.diagnostic("IAC-ADOPT-002",
+                            fmt::format("adopted id '{}' is a {}, not a {} ({})", id,
+                                        parsed->type(), resource.kind().name, want->type()),
+                            "adopt it as " + shape));
   } else if (want && !is_group && parsed->resource_group != want->resource_group) {
     out.push_back(resource.diagnostic(
         "IAC-ADOPT-003",
         fmt::format("adopted id '{}' is in resource group '{}'; the stack deploys into '{}'", id,
                     parsed->resource_group, want->resource_group),
         "adopt a resource of the stack's group, or set the group's `.name` (or adopt the group) "
-        "to '" + parsed->resource_group + "'; a resource of another group is `from_id<T>()`"));
+        "to '" +
+            parsed->resource_group + "'; a resource of another group is `from_id<T>()`"));
   } else if (want && parsed->name() != want->name()) {
     out.push_back(resource.diagnostic(
         "IAC-ADOPT-004",
@@ -286,12 +300,6 @@ void validate_adoption(const Resource& resource, Diagnostics& out) {
         fmt::format("adopted id '{}' does not match the model: expected '{}'", id, expected),
         "adopt the resource under the parent the model declares, with the id " + expected));
   }
-  if (info->form == ImportForm::extension_id && !is_guid(resource.name())) {
-    out.push_back(resource.diagnostic(
-        "IAC-ADOPT-001",
-        fmt::format("role assignment name '{}' is not a GUID", resource.name()),
-        "adopt it by its id, which ends in the assignment's GUID: " + shape));
-  }
 }
 
 void validate_reference(const Resource& resource, Diagnostics& out) {
@@ -299,15 +307,17 @@ void validate_reference(const Resource& resource, Diagnostics& out) {
   const AdoptionInfo* info = adoption_info(resource);
   if (resource.adopted()) {
     out.push_back(resource.diagnostic(
-        "IAC-ADOPT-010", "is reference-only and adopted: a resource is either owned elsewhere "
-                         "or by this stack",
+        "IAC-ADOPT-010",
+        "is reference-only and adopted: a resource is either owned elsewhere "
+        "or by this stack",
         "remove `.adopt(...)` (the owner deploys it), or declare it with `s.add<T>` and adopt "
         "it"));
   }
   if (info == nullptr || !info->referenceable) {
     out.push_back(resource.diagnostic(
         "IAC-ADOPT-008",
-        fmt::format("a {} cannot be reference-only: rules and emitters need its props", resource.kind().name),
+        fmt::format("a {} cannot be reference-only: rules and emitters need its props",
+                    resource.kind().name),
         "reference a resource group, Log Analytics workspace, Application Insights, storage "
         "account, Key Vault, user-assigned identity, virtual network or subnet; declare this one "
         "in the stack (and adopt it)"));
@@ -322,13 +332,14 @@ void validate_reference(const Resource& resource, Diagnostics& out) {
         "declare it with the id " + shape));
     return;
   }
-  const std::string expected = expected_id(resource, *info, parsed->subscription, parsed->resource_group);
+  const std::string expected =
+      expected_id(resource, *info, parsed->subscription, parsed->resource_group);
   auto want = parse_resource_id(expected);
   if (!want || want->type() != parsed->type()) {
-    out.push_back(resource.diagnostic(
-        "IAC-ADOPT-002",
-        fmt::format("reference id '{}' is a {}, not a {}", id, parsed->type(), resource.kind().name),
-        "declare it with the id " + shape));
+    out.push_back(resource.diagnostic("IAC-ADOPT-002",
+                                      fmt::format("reference id '{}' is a {}, not a {}", id,
+                                                  parsed->type(), resource.kind().name),
+                                      "declare it with the id " + shape));
   }
   for (const auto& child : resource.children()) {
     const auto* r = dynamic_cast<const Resource*>(child.get());

@@ -66,8 +66,8 @@ std::optional<ResourceId> parse_resource_id(std::string_view id) {
     result.resource_group = parts[3];
     next = 4;
   }
-  if (next == parts.size()) return result.resource_group.empty() ? std::nullopt
-                                                                  : std::optional(result);
+  if (next == parts.size())
+    return result.resource_group.empty() ? std::nullopt : std::optional(result);
   // The last `providers` segment starts the resource's own type; what is before is its scope.
   std::size_t last = parts.size();
   for (std::size_t i = next; i < parts.size(); ++i) {

@@ -41,7 +41,8 @@ std::optional<Value> existing_scope(const Resource& reference) {
   if (same_subscription && id->resource_group == reference.stack().resource_group().name()) {
     return std::nullopt;
   }
-  if (same_subscription) return Call{.function = "resourceGroup", .string_arguments = {id->resource_group}};
+  if (same_subscription)
+    return Call{.function = "resourceGroup", .string_arguments = {id->resource_group}};
   return Call{.function = "resourceGroup",
               .string_arguments = {id->subscription, id->resource_group}};
 }
@@ -63,7 +64,8 @@ Value reference_to_existing(const Resource& reference, std::string_view attribut
   const std::string symbol = Context::symbol(reference);
   if (attribute == "id") return Reference{symbol, {"id"}};
   if (attribute == "name") return Value(reference.name());
-  if (&reference.kind() == &azure::ResourceGroup::kKind) return Reference{symbol, {std::string(attribute)}};
+  if (&reference.kind() == &azure::ResourceGroup::kKind)
+    return Reference{symbol, {std::string(attribute)}};
   return std::visit([&](const auto* r) { return bicep::reference(*r, symbol, attribute); },
                     reference.as_any());
 }

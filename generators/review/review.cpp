@@ -115,7 +115,12 @@ std::map<std::string, std::string> collect_imports(
       if (block.kind != "import") continue;
       auto to = block.attributes.find("to");
       auto id = block.attributes.find("id");
-      if (to != block.attributes.end() && id != block.attributes.end()) imports[to->second] = id->second;
+      if (to == block.attributes.end() || id == block.attributes.end()) continue;
+      std::string text = id->second;  // a quoted template: shown without its quotes
+      if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+        text = text.substr(1, text.size() - 2);
+      }
+      imports[to->second] = text;
     }
   }
   return imports;

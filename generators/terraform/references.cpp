@@ -34,8 +34,8 @@ void write_data_sources(const Stack& stack, hcl::HclWriter& w) {
     // validate_reference() has refused ids that do not parse.
     const auto id = parse_resource_id(*reference->reference_id());
     if (!id) continue;
-    const std::string type =
-        std::visit([](const auto* r) { return std::string(resource_type(*r)); }, reference->as_any());
+    const std::string type = std::visit(
+        [](const auto* r) { return std::string(resource_type(*r)); }, reference->as_any());
     w.comment(fmt::format("Owned elsewhere, read only: {}", *reference->reference_id()));
     auto block = w.block("data", {type, Context::label(*reference)});
     w.attribute("name", reference->name());
@@ -58,8 +58,8 @@ std::string imports_tf(const Stack& stack, const char* header) {
   for (const Resource* resource : stack.resources()) {
     if (!resource->adopted()) continue;
     any = true;
-    const std::string type =
-        std::visit([](const auto* r) { return std::string(resource_type(*r)); }, resource->as_any());
+    const std::string type = std::visit(
+        [](const auto* r) { return std::string(resource_type(*r)); }, resource->as_any());
     auto block = w.block("import");
     w.attribute("to", hcl::Traversal{{type, Context::label(*resource)}});
     w.attribute("id", id_value(azure::terraform_import_id(*resource)));

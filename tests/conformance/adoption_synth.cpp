@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
     s.resource_group().adopt(group);
     // Owned elsewhere.
     auto& central = from_id<LogAnalyticsWorkspace>(
-        s, "central-logs", platform + "/providers/Microsoft.OperationalInsights/workspaces/log-platform");
+        s, "central-logs",
+        platform + "/providers/Microsoft.OperationalInsights/workspaces/log-platform");
     auto& shared_kv = from_id<KeyVault>(
         s, "shared-kv",
         "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-secrets/providers/"
@@ -45,26 +46,33 @@ int main(int argc, char** argv) {
     auto& shared_st = from_id<StorageAccount>(
         s, "shared-st", platform + "/providers/Microsoft.Storage/storageAccounts/stplatform");
     auto& shared_id = from_id<UserAssignedIdentity>(
-        s, "shared-id", platform + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-deploy");
+        s, "shared-id",
+        platform + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-deploy");
     auto& hub = from_id<VirtualNetwork>(
         s, "hub", platform + "/providers/Microsoft.Network/virtualNetworks/vnet-hub");
     auto& hub_apps = hub.subnet("snet-apps", {});
-    auto& other_group = from_id<ResourceGroup>(s, "reports-rg",
-                                               "/subscriptions/${subscription_id}/resourceGroups/rg-reports");
+    auto& other_group = from_id<ResourceGroup>(
+        s, "reports-rg", "/subscriptions/${subscription_id}/resourceGroups/rg-reports");
     s.send_diagnostics_to(central);
 
     // Adopted.
     auto& vault = s.add<KeyVault>("vault");
     vault.adopt(group + "/providers/Microsoft.KeyVault/vaults/kv-orders-prod");
-    auto password = s.parameter("db_password", {.description = "Database password", .secure = true});
-    vault.secret("db-password", {.value = password, .content_type = "password"})
-        .adopt("https://kv-orders-prod.vault.azure.net/secrets/db-password/"
-               "0123456789abcdef0123456789abcdef");
+    auto password =
+        s.parameter("db_password", {.description = "Database password", .secure = true});
+    vault
+        .secret("db-password", {.value = password,
+                                .content_type = "password",
+                                .expiration_date = "2027-06-30T00:00:00Z"})
+        .adopt(
+            "https://kv-orders-prod.vault.azure.net/secrets/db-password/"
+            "0123456789abcdef0123456789abcdef");
     auto& storage = s.add<StorageAccount>("st", {.replication = Replication::zrs});
     storage.adopt(group + "/providers/Microsoft.Storage/storageAccounts/stordersprod");
     storage.container("uploads").adopt(
-        group + "/providers/Microsoft.Storage/storageAccounts/stordersprod/blobServices/default/"
-                "containers/uploads");
+        group +
+        "/providers/Microsoft.Storage/storageAccounts/stordersprod/blobServices/default/"
+        "containers/uploads");
     auto& identity = s.add<UserAssignedIdentity>("app-id");
     identity.adopt(group + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders");
     vault.grant_secrets_read(identity.principal())

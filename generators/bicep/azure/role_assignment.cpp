@@ -99,7 +99,8 @@ void emit(const azure::RoleAssignment& assignment, Context& context) {
             .arguments = {scope ? context.reference(scope->id()) : Value(std::string()),
                           principal_key, std::string(role.guid)}};
   // An adopted assignment keeps the GUID Azure knows it by: another name is another assignment.
-  Object body{{{"name", assignment.adopted() ? Value(assignment.name()) : Value(std::move(name))}}};
+  Object body{{{"name", assignment.adopted() ? Value(name_in_resource_id(*assignment.adopted_id()))
+                                             : Value(std::move(name))}}};
   // In resources.bicep the deployment scope is the resource group itself.
   if (scope && !group_scope)
     body.properties.push_back({"scope", Reference{Context::symbol(*scope), {}}});

@@ -23,16 +23,18 @@ TEST_CASE("resource ids parse into subscription, group, type and names") {
   CHECK(id->resource_group == "rg");
   CHECK(id->type() == "Microsoft.Storage/storageAccounts/blobServices/containers");
   CHECK(id->name() == "c");
-  auto extension = parse_resource_id(kVault + "/providers/Microsoft.Authorization/roleAssignments/x");
+  auto extension =
+      parse_resource_id(kVault + "/providers/Microsoft.Authorization/roleAssignments/x");
   REQUIRE(extension);
   CHECK(extension->scope == kVault);
   CHECK(extension->type() == "Microsoft.Authorization/roleAssignments");
   CHECK(parse_resource_id(kGroup)->type() == "resourceGroups");
   CHECK(parse_resource_id(kGroup)->environment_subscription());
-  for (const char* bad : {"", "subscriptions/x", "/subscriptions/not-a-guid/resourceGroups/rg",
-                          "/subscriptions/${subscription_id}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults",
-                          "/subscriptions/${subscription_id}/resourceGroups/rg//x",
-                          "/subscriptions/${subscription_id}/resourceGroups/rg/providers/M/v/a'b"}) {
+  for (const char* bad :
+       {"", "subscriptions/x", "/subscriptions/not-a-guid/resourceGroups/rg",
+        "/subscriptions/${subscription_id}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults",
+        "/subscriptions/${subscription_id}/resourceGroups/rg//x",
+        "/subscriptions/${subscription_id}/resourceGroups/rg/providers/M/v/a'b"}) {
     CAPTURE(bad);
     CHECK_FALSE(parse_resource_id(bad));
   }
@@ -61,8 +63,9 @@ TEST_CASE("adoption diagnostics give the expected id shape as the fix") {
       s.add<KeyVault>("kv").adopt("kv-app-dev");
     });
     auto result = testing::synthesize(app);
-    CHECK(result.diagnostic("IAC-ADOPT-001").fix.find("providers/Microsoft.KeyVault/vaults/{name}") !=
-          std::string::npos);
+    CHECK(
+        result.diagnostic("IAC-ADOPT-001").fix.find("providers/Microsoft.KeyVault/vaults/{name}") !=
+        std::string::npos);
   }
   SUBCASE("another kind's id") {
     auto app = testing::make_app([](Stack& s, const Environment&) {
@@ -102,8 +105,9 @@ TEST_CASE("adoption diagnostics give the expected id shape as the fix") {
       auto& account = s.add<StorageAccount>("st", {.name = "stappdev"});
       account.adopt(kGroup + "/providers/Microsoft.Storage/storageAccounts/stappdev");
       account.container("uploads").adopt(
-          kGroup + "/providers/Microsoft.Storage/storageAccounts/stother/blobServices/default/"
-                   "containers/uploads");
+          kGroup +
+          "/providers/Microsoft.Storage/storageAccounts/stother/blobServices/default/"
+          "containers/uploads");
     });
     auto result = testing::synthesize(app);
     CHECK(result.diagnostic("IAC-ADOPT-005").fix.find("storageAccounts/stappdev/blobServices") !=
@@ -115,8 +119,9 @@ TEST_CASE("adoption diagnostics give the expected id shape as the fix") {
       auto& vault = s.add<KeyVault>("kv");
       auto& id = s.add<UserAssignedIdentity>("id");
       vault.grant_secrets_read(id.principal())
-          .adopt(kVault + "/providers/Microsoft.Authorization/roleAssignments/"
-                          "5b8d3e2a-41c7-4d3e-9a0f-7c21e6b4d901");
+          .adopt(kVault +
+                 "/providers/Microsoft.Authorization/roleAssignments/"
+                 "5b8d3e2a-41c7-4d3e-9a0f-7c21e6b4d901");
     });
     auto result = testing::synthesize(app);
     CHECK(result.diagnostic("IAC-ADOPT-006").fix.find("adopt the resource it applies to") !=
@@ -145,18 +150,20 @@ TEST_CASE("adoption diagnostics give the expected id shape as the fix") {
           std::string::npos);
   }
   SUBCASE("a resource adopted into a group the stack creates") {
-    auto app = testing::make_app([](Stack& s, const Environment&) { s.add<KeyVault>("kv").adopt(kVault); });
+    auto app = testing::make_app(
+        [](Stack& s, const Environment&) { s.add<KeyVault>("kv").adopt(kVault); });
     auto result = testing::synthesize(app);
-    CHECK(result.diagnostic("IAC-ADOPT-012").fix.find("s.resource_group().adopt(") != std::string::npos);
+    CHECK(result.diagnostic("IAC-ADOPT-012").fix.find("s.resource_group().adopt(") !=
+          std::string::npos);
   }
 }
 
 TEST_CASE("reference-only constructs are no resources of the stack") {
   auto app = testing::make_app([](Stack& s, const Environment&) {
-    auto& vault = from_id<KeyVault>(
-        s, "shared-kv",
-        "/subscriptions/${subscription_id}/resourceGroups/rg-platform/providers/"
-        "Microsoft.KeyVault/vaults/kv-platform");
+    auto& vault =
+        from_id<KeyVault>(s, "shared-kv",
+                          "/subscriptions/${subscription_id}/resourceGroups/rg-platform/providers/"
+                          "Microsoft.KeyVault/vaults/kv-platform");
     auto& id = s.add<UserAssignedIdentity>("id");
     vault.grant_secrets_read(id.principal());
   });
@@ -191,8 +198,9 @@ TEST_CASE("reference diagnostics") {
     auto app = testing::make_app([](Stack& s, const Environment&) {
       from_id<KeyVault>(s, "kv", kGroup + "/providers/Microsoft.Storage/storageAccounts/st");
     });
-    CHECK(testing::synthesize(app).diagnostic("IAC-ADOPT-002").fix.find("Microsoft.KeyVault/vaults") !=
-          std::string::npos);
+    CHECK(testing::synthesize(app)
+              .diagnostic("IAC-ADOPT-002")
+              .fix.find("Microsoft.KeyVault/vaults") != std::string::npos);
   }
   SUBCASE("a resource declared inside a reference") {
     auto app = testing::make_app([](Stack& s, const Environment&) {

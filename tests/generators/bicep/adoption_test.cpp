@@ -28,7 +28,8 @@ TEST_CASE("an adopted resource says so above its Bicep declaration") {
   const std::string& resources = result.file("app/dev/bicep/resources.bicep");
   CHECK(contains(resources, "// Adopted: " + kVault + "\n"));
   CHECK(contains(resources, "// It exists already: deploying updates it in place"));
-  CHECK(contains(resources, "resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {\n  name: 'kv-app-dev'"));
+  CHECK(contains(resources,
+                 "resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {\n  name: 'kv-app-dev'"));
   CHECK(contains(result.file("app/dev/bicep/main.bicep"), "// Adopted: " + kGroup + "\n"));
 }
 
@@ -39,8 +40,9 @@ TEST_CASE("an adopted role assignment keeps its GUID name in Bicep") {
     vault.adopt(kVault);
     auto& id = s.add<UserAssignedIdentity>("id");
     vault.grant_secrets_read(id.principal())
-        .adopt(kVault + "/providers/Microsoft.Authorization/roleAssignments/"
-                        "5b8d3e2a-41c7-4d3e-9a0f-7c21e6b4d901");
+        .adopt(kVault +
+               "/providers/Microsoft.Authorization/roleAssignments/"
+               "5b8d3e2a-41c7-4d3e-9a0f-7c21e6b4d901");
   });
   auto result = testing::synthesize(app);
   for (const auto& d : result.diagnostics) CAPTURE(d.rule_id + " " + d.message);
@@ -63,9 +65,9 @@ TEST_CASE("reference-only constructs are existing resources scoped to their grou
         s, "local-st", kGroup + "/providers/Microsoft.Storage/storageAccounts/stlocal");
     auto& id = s.add<UserAssignedIdentity>("id");
     shared.grant_secrets_read(id.principal());
-    auto& reader = s.add<RoleAssignment>(
-        "reader", {.scope = local, .role = BuiltinRole::storage_blob_data_reader,
-                   .principal = id.principal()});
+    auto& reader = s.add<RoleAssignment>("reader", {.scope = local,
+                                                    .role = BuiltinRole::storage_blob_data_reader,
+                                                    .principal = id.principal()});
     (void)reader;
     s.add<ApplicationInsights>("ai", {.workspace = logs});
     s.output("vault_uri", shared.uri());
@@ -78,21 +80,27 @@ TEST_CASE("reference-only constructs are existing resources scoped to their grou
   name: 'kv-platform'
   scope: resourceGroup('00000000-0000-0000-0000-000000000001', 'rg-platform')
 })"));
-  CHECK(contains(resources, R"(resource centralLogs 'Microsoft.OperationalInsights/workspaces@2025-02-01' existing = {
+  CHECK(contains(
+      resources,
+      R"(resource centralLogs 'Microsoft.OperationalInsights/workspaces@2025-02-01' existing = {
   name: 'log-platform'
   scope: resourceGroup('rg-platform')
 })"));
   // In the stack's own group: no scope.
-  CHECK(contains(resources, R"(resource localSt 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
+  CHECK(contains(resources,
+                 R"(resource localSt 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
   name: 'stlocal'
 })"));
   CHECK(contains(resources, "WorkspaceResourceId: centralLogs.id"));
   CHECK(contains(resources, "output vault_uri string = sharedKv.properties.vaultUri"));
   // The grant on the other group's vault is deployed there, by a module.
   CHECK(contains(resources, "module sharedKvSecretsUserId 'role-sharedKvSecretsUserId.bicep' = {"));
-  CHECK(contains(resources, "scope: resourceGroup('00000000-0000-0000-0000-000000000001', 'rg-platform')"));
+  CHECK(contains(resources,
+                 "scope: resourceGroup('00000000-0000-0000-0000-000000000001', 'rg-platform')"));
   const std::string& module = result.file("app/dev/bicep/role-sharedKvSecretsUserId.bicep");
-  CHECK(contains(module, "resource target 'Microsoft.KeyVault/vaults@2024-11-01' existing = {\n  name: 'kv-platform'\n}"));
+  CHECK(contains(module,
+                 "resource target 'Microsoft.KeyVault/vaults@2024-11-01' existing = {\n  name: "
+                 "'kv-platform'\n}"));
   CHECK(contains(module, "scope: target"));
   CHECK(contains(module, "principalId: principalId"));
   // The grant on the account of the stack's group is written in place.

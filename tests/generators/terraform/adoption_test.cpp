@@ -9,6 +9,7 @@
 #include "dsl/azure/resources.h"
 #include "dsl/core/stack.h"
 #include "generators/review/hcl_reader.h"
+#include "generators/review/review.h"
 #include "tests/support/fixtures.h"
 
 #ifndef IACGEN_SOURCE_DIR
@@ -152,14 +153,35 @@ TEST_CASE("import blocks use var.subscription_id and Terraform 1.5 or later") {
 )") != std::string::npos);
   // The adopted names are the ids': the naming convention would have said kv-orders-prod too,
   // but the plan's would be asp-..., and the ids win.
-  CHECK(result.file("orders/prod/terraform/main.tf").find("name                = \"asp-orders-prod\"") !=
-        std::string::npos);
+  CHECK(result.file("orders/prod/terraform/main.tf")
+            .find("name                = \"asp-orders-prod\"") != std::string::npos);
   // An adopted role assignment keeps its GUID.
   CHECK(result.file("orders/prod/terraform/main.tf")
             .find("name               = \"5b8d3e2a-41c7-4d3e-9a0f-7c21e6b4d901\"") !=
         std::string::npos);
   CHECK(result.file("orders/prod/terraform/versions.tf").find("required_version = \">= 1.9.0\"") !=
         std::string::npos);
+}
+
+TEST_CASE("iacgen diff shows adopted resources as will be imported") {
+  auto app = testing::make_app(orders, {Environment::prod("westeurope")}, "orders");
+  auto result = testing::synthesize(app);
+  REQUIRE_FALSE(has_errors(result.diagnostics));
+  review::Input input;
+  input.generated = result.files;
+  input.committed_manifest_present = false;
+  const review::Review review = review::build_review(input);
+  const std::string text = review::render_text(review, {});
+  CAPTURE(text);
+  CHECK(text.find("<=  azurerm_key_vault.vault (will be imported)") != std::string::npos);
+  CHECK(text.find("<=  azurerm_resource_group.rg (will be imported)") != std::string::npos);
+  // Created by the stack, not imported: the diagnostic settings of the diagnostics aspect.
+  CHECK(text.find("+   azurerm_monitor_diagnostic_setting.vault_diagnostics (added)") !=
+        std::string::npos);
+  CHECK(text.find("8 will be imported") != std::string::npos);
+  const std::string json = review::render_json(review, {});
+  CHECK(json.find("\"import_id\":\"/subscriptions/${var.subscription_id}/resourceGroups/"
+                  "rg-orders-prod\"") != std::string::npos);
 }
 
 TEST_CASE("a stack that adopts nothing writes no imports.tf") {
@@ -177,10 +199,9 @@ TEST_CASE("a diagnostic setting imports as target id and name joined by a bar") 
     auto& vault = s.add<KeyVault>("kv");
     vault.adopt(group + "/providers/Microsoft.KeyVault/vaults/kv-app-dev");
     vault.set_diagnostics(Control::waived("declared below, adopted"));
-    s.add<DiagnosticSetting>("kv-diag", {.target = vault,
-                                         .workspace = logs,
-                                         .log_category_groups = {"audit"},
-                                         .name = "audit"})
+    s.add<DiagnosticSetting>(
+         "kv-diag",
+         {.target = vault, .workspace = logs, .log_category_groups = {"audit"}, .name = "audit"})
         .adopt(group +
                "/providers/Microsoft.KeyVault/vaults/kv-app-dev/providers/"
                "Microsoft.Insights/diagnosticSettings/audit");
@@ -189,9 +210,10 @@ TEST_CASE("a diagnostic setting imports as target id and name joined by a bar") 
   auto result = testing::synthesize(app);
   for (const auto& d : result.diagnostics) CAPTURE(d.rule_id + " " + d.message);
   REQUIRE_FALSE(has_errors(result.diagnostics));
-  CHECK(result.file("app/dev/terraform/imports.tf")
-            .find("id = \"/subscriptions/${var.subscription_id}/resourceGroups/rg-app-dev/providers/"
-                  "Microsoft.KeyVault/vaults/kv-app-dev|audit\"") != std::string::npos);
+  CHECK(
+      result.file("app/dev/terraform/imports.tf")
+          .find("id = \"/subscriptions/${var.subscription_id}/resourceGroups/rg-app-dev/providers/"
+                "Microsoft.KeyVault/vaults/kv-app-dev|audit\"") != std::string::npos);
 }
 
 TEST_CASE("a Key Vault secret imports by its versioned URL") {
@@ -203,8 +225,9 @@ TEST_CASE("a Key Vault secret imports by its versioned URL") {
         "Microsoft.KeyVault/vaults/kv-app-dev");
     auto password = s.parameter("db_password", {.secure = true});
     vault.secret("db-password", {.value = password})
-        .adopt("https://kv-app-dev.vault.azure.net/secrets/db-password/"
-               "0123456789abcdef0123456789abcdef");
+        .adopt(
+            "https://kv-app-dev.vault.azure.net/secrets/db-password/"
+            "0123456789abcdef0123456789abcdef");
   });
   auto result = testing::synthesize(app);
   for (const auto& d : result.diagnostics) CAPTURE(d.rule_id + " " + d.message);
@@ -216,10 +239,10 @@ TEST_CASE("a Key Vault secret imports by its versioned URL") {
 
 TEST_CASE("reference-only constructs are data sources and never resources") {
   auto app = testing::make_app([](Stack& s, const Environment&) {
-    auto& shared = from_id<KeyVault>(
-        s, "shared-kv",
-        "/subscriptions/${subscription_id}/resourceGroups/rg-platform/providers/"
-        "Microsoft.KeyVault/vaults/kv-platform");
+    auto& shared =
+        from_id<KeyVault>(s, "shared-kv",
+                          "/subscriptions/${subscription_id}/resourceGroups/rg-platform/providers/"
+                          "Microsoft.KeyVault/vaults/kv-platform");
     auto& logs = from_id<LogAnalyticsWorkspace>(
         s, "central-logs",
         "/subscriptions/${subscription_id}/resourceGroups/rg-platform/providers/"
@@ -251,15 +274,16 @@ TEST_CASE("reference-only constructs are data sources and never resources") {
 }
 )") != std::string::npos);
   CHECK(main.find("resource \"azurerm_key_vault\"") == std::string::npos);
-  CHECK(main.find("scope                = data.azurerm_key_vault.shared_kv.id") != std::string::npos);
+  CHECK(main.find("scope                = data.azurerm_key_vault.shared_kv.id") !=
+        std::string::npos);
   CHECK(main.find("workspace_id        = data.azurerm_log_analytics_workspace.central_logs.id") !=
         std::string::npos);
   // No diagnostic setting for the references: they are someone else's.
   CHECK(main.find("target_resource_id = data.") == std::string::npos);
-  CHECK(result.file("app/dev/terraform/outputs.tf").find("data.azurerm_key_vault.shared_kv.vault_uri") !=
-        std::string::npos);
-  CHECK(result.file("app/dev/terraform/outputs.tf").find("data.azurerm_subnet.hub_snet_endpoints.id") !=
-        std::string::npos);
+  CHECK(result.file("app/dev/terraform/outputs.tf")
+            .find("data.azurerm_key_vault.shared_kv.vault_uri") != std::string::npos);
+  CHECK(result.file("app/dev/terraform/outputs.tf")
+            .find("data.azurerm_subnet.hub_snet_endpoints.id") != std::string::npos);
   // Every generated file still parses.
   for (const auto& [path, text] : result.files) {
     if (path.size() > 3 && path.substr(path.size() - 3) == ".tf") {
