@@ -207,35 +207,25 @@ void section_existing(std::string& out, const Stack& stack) {
     if (r->adopted()) adopted.push_back(r);
   }
   if (adopted.empty() && stack.references().empty()) return;
-  out += "## Existing resources
-
-";
+  out += "## Existing resources\n\n";
   auto table = [&](const std::vector<const Resource*>& resources, bool adopt) {
-    out += "| Kind | Name | Construct | Resource id |
-| --- | --- | --- | --- |
-";
+    out += "| Kind | Name | Construct | Resource id |\n| --- | --- | --- | --- |\n";
     for (const Resource* r : resources) {
-      out += fmt::format("| {} | {} | {} | {} |
-", cell(r->kind().name), code(r->name()),
+      out += fmt::format("| {} | {} | {} | {} |\n", cell(r->kind().name), code(r->name()),
                          code(relative(stack, *r)),
                          code(adopt ? *r->adopted_id() : *r->reference_id()));
     }
-    out += "
-";
+    out += "\n";
   };
   if (!adopted.empty()) {
     out += "Adopted: they exist in Azure and this stack manages them from now on. Terraform "
            "imports them on the next plan (`terraform/imports.tf`); Bicep deploys over them, "
-           "so review the what-if of the first deployment.
-
-";
+           "so review the what-if of the first deployment.\n\n";
     table(adopted, true);
   }
   if (!stack.references().empty()) {
     out += "Referenced, owned elsewhere: read only (Terraform data sources, Bicep `existing`), "
-           "never deployed, tagged or checked by this stack.
-
-";
+           "never deployed, tagged or checked by this stack.\n\n";
     table(stack.references(), false);
   }
 }
