@@ -14,6 +14,7 @@
 
 #include "dsl/azure/resources.h"
 #include "dsl/core/app.h"
+#include "dsl/core/aspect.h"
 #include "dsl/core/stack.h"
 #include "generators/generator.h"
 #include "generators/output/output_sink.h"
@@ -28,10 +29,11 @@ int main(int argc, char** argv) {
   const std::filesystem::path dir = argv[1];
 
   App app{"adopt"};
-  app.environments({Environment::prod("westeurope")});
+  app.environments({Environment::dev("westeurope")});
   app.define([](Stack& s, const Environment&) {
-    const std::string group = "/subscriptions/${subscription_id}/resourceGroups/rg-orders-prod";
+    const std::string group = "/subscriptions/${subscription_id}/resourceGroups/rg-orders-dev";
     const std::string platform = "/subscriptions/${subscription_id}/resourceGroups/rg-platform";
+    Tags::of(s).add("cost-center", "orders");
     s.resource_group().adopt(group);
     // Owned elsewhere.
     auto& central = from_id<LogAnalyticsWorkspace>(
@@ -57,7 +59,7 @@ int main(int argc, char** argv) {
 
     // Adopted.
     auto& vault = s.add<KeyVault>("vault");
-    vault.adopt(group + "/providers/Microsoft.KeyVault/vaults/kv-orders-prod");
+    vault.adopt(group + "/providers/Microsoft.KeyVault/vaults/kv-orders-dev");
     auto password =
         s.parameter("db_password", {.description = "Database password", .secure = true});
     vault
@@ -65,19 +67,19 @@ int main(int argc, char** argv) {
                                 .content_type = "password",
                                 .expiration_date = "2027-06-30T00:00:00Z"})
         .adopt(
-            "https://kv-orders-prod.vault.azure.net/secrets/db-password/"
+            "https://kv-orders-dev.vault.azure.net/secrets/db-password/"
             "0123456789abcdef0123456789abcdef");
     auto& storage = s.add<StorageAccount>("st", {.replication = Replication::zrs});
-    storage.adopt(group + "/providers/Microsoft.Storage/storageAccounts/stordersprod");
+    storage.adopt(group + "/providers/Microsoft.Storage/storageAccounts/stordersdev");
     storage.container("uploads").adopt(
         group +
-        "/providers/Microsoft.Storage/storageAccounts/stordersprod/blobServices/default/"
+        "/providers/Microsoft.Storage/storageAccounts/stordersdev/blobServices/default/"
         "containers/uploads");
     auto& identity = s.add<UserAssignedIdentity>("app-id");
     identity.adopt(group + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders");
     vault.grant_secrets_read(identity.principal())
         .adopt(group +
-               "/providers/Microsoft.KeyVault/vaults/kv-orders-prod/providers/"
+               "/providers/Microsoft.KeyVault/vaults/kv-orders-dev/providers/"
                "Microsoft.Authorization/roleAssignments/5b8d3e2a-41c7-4d3e-9a0f-7c21e6b4d901");
     vault.set_diagnostics(Control::waived("its existing setting is adopted below"));
     s.add<DiagnosticSetting>("vault-audit", {.target = vault,
@@ -86,7 +88,7 @@ int main(int argc, char** argv) {
                                              .metric_categories = {"AllMetrics"},
                                              .name = "audit"})
         .adopt(group +
-               "/providers/Microsoft.KeyVault/vaults/kv-orders-prod/providers/"
+               "/providers/Microsoft.KeyVault/vaults/kv-orders-dev/providers/"
                "Microsoft.Insights/diagnosticSettings/audit");
 
     // New resources that use the references.
@@ -119,7 +121,7 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(file.parent_path());
     std::ofstream(file, std::ios::binary) << content;
   }
-  if (sink.files().count("adopt/prod/terraform/imports.tf") == 0) {
+  if (sink.files().count("adopt/dev/terraform/imports.tf") == 0) {
     std::cerr << "no imports.tf written\n";
     return 4;
   }
