@@ -17,13 +17,15 @@ const TOP_LEVEL = new Set(['terraform', 'provider', 'variable', 'output', 'local
 const DATA_SOURCES = new Set(['azurerm_client_config']);
 
 const schemaCache = new Map();
-function loadSchema(type) {
-  if (!schemaCache.has(type)) {
-    const file = path.join(SCHEMA_DIR, `${type}.json`);
-    schemaCache.set(type, /^[a-z0-9_]+$/.test(type) && fs.existsSync(file)
+// `data/` holds the data sources' schemas (same format, `data_source_type`).
+function loadSchema(type, dir = '') {
+  const key = `${dir}/${type}`;
+  if (!schemaCache.has(key)) {
+    const file = path.join(SCHEMA_DIR, dir, `${type}.json`);
+    schemaCache.set(key, /^[a-z0-9_]+$/.test(type) && fs.existsSync(file)
       ? JSON.parse(fs.readFileSync(file, 'utf8')) : null);
   }
-  return schemaCache.get(type);
+  return schemaCache.get(key);
 }
 
 const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -141,12 +143,32 @@ function checkDocument(doc, file, problems) {
   for (const [type, byName] of Object.entries(doc.data || {})) {
     for (const [name, list] of Object.entries(byName)) {
       const where = `${file}: data ${type}.${name}`;
+      const schema = DATA_SOURCES.has(type) ? null : loadSchema(type, 'data');
+      if (schema) {
+        const report = (msg) => problems.push(`${where}: ${msg}`);
+        if (list.length > 1) report(`declared ${list.length} times in this file`);
+        for (const body of list) checkBody(body, schema, '', report, true);
+        continue;
+      }
       if (!DATA_SOURCES.has(type)) { problems.push(`${where}: no schema for data source ${type}`); continue; }
       for (const body of list) {
         for (const key of Object.keys(body)) {
           if (!META_ARGS.has(key)) problems.push(`${where}: unknown attribute or block "${key}"`);
         }
       }
+    }
+  }
+  // import { to = <type>.<label>, id = "<string>" } (Terraform >= 1.5): `to` names a resource
+  // of a type with a schema; `id` is a string known at plan time (literal or interpolation).
+  for (const block of doc.import || []) {
+    const where = `${file}: import`;
+    const to = typeof block.to === 'string' ? /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\}$/.exec(block.to) : null;
+    if (!to) { problems.push(`${where}: "to" must be a resource address, got ${JSON.stringify(block.to)}`); continue; }
+    if (!loadSchema(to[1])) problems.push(`${where} ${to[1]}.${to[2]}: no schema for ${to[1]}`);
+    if (typeof block.id !== 'string' || block.id === '') problems.push(`${where} ${to[1]}.${to[2]}: "id" must be a string`);
+    else if (/\$\{(?!var\.)/.test(block.id)) problems.push(`${where} ${to[1]}.${to[2]}: "id" may interpolate variables only (known at plan time): ${block.id}`);
+    for (const key of Object.keys(block)) {
+      if (!['to', 'id', 'provider', 'for_each'].includes(key)) problems.push(`${where} ${to[1]}.${to[2]}: unknown argument "${key}"`);
     }
   }
   for (const [type, byName] of Object.entries(doc.resource || {})) {

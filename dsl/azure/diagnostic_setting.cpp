@@ -51,7 +51,9 @@ class DiagnosticsAspect final : public Aspect {
       return;
     }
     auto* resource = dynamic_cast<Resource*>(&node);
-    if (resource == nullptr || destination_ == nullptr || !resource->diagnostics().is_enforced()) {
+    // A reference-only construct's logs are its owner's to route.
+    if (resource == nullptr || resource->is_reference() || destination_ == nullptr ||
+        !resource->diagnostics().is_enforced()) {
       return;
     }
     // A workspace does not send its own audit logs to itself.

@@ -191,7 +191,10 @@ const ResourceKind Subnet::kKind{.name = "Subnet",
 Subnet::Subnet(Construct& scope, std::string id, Props props)
     : Resource(scope, id, props.name ? props.name : std::optional<std::string>(id), {}),
       vnet_(vnet_of(scope)),
-      props_(std::move(props)) {}
+      props_(std::move(props)) {
+  // A subnet of a network owned elsewhere is owned there too: reference-only, by its id.
+  if (vnet_.is_reference()) make_reference(*vnet_.reference_id() + "/subnets/" + name());
+}
 
 void Subnet::collect_references(std::vector<Ref>& out) const {
   out.push_back(vnet_.name_ref());

@@ -163,7 +163,8 @@ void PrivateEndpoint::validate(Diagnostics& out) const {
   if (!props_.subnet) {
     out.push_back(diagnostic("IAC-NET-014", "required prop `subnet` is not set",
                              "set `.subnet = <Subnet>` (a subnet without delegation)"));
-  } else if (props_.subnet->props().delegation != SubnetDelegation::none) {
+  } else if (!props_.subnet->is_reference() &&  // owned elsewhere: its delegation is unknown
+             props_.subnet->props().delegation != SubnetDelegation::none) {
     out.push_back(
         diagnostic("IAC-NET-014",
                    fmt::format("`subnet` '{}' is delegated to {}, which takes no private endpoints",

@@ -27,3 +27,4 @@
 #include "dsl/azure/user_assigned_identity.h"  // IWYU pragma: export
 #include "dsl/azure/web_app.h"                 // IWYU pragma: export
 #include "dsl/azure/autoscale.h"                // IWYU pragma: export
+#include "dsl/azure/adoption.h"                  // IWYU pragma: export

@@ -267,7 +267,8 @@ void Site::validate_vnet_integration(Diagnostics& out) const {
   }
   const SubnetDelegation needed =
       sku == PlanSku::FC1 ? SubnetDelegation::app_environments : SubnetDelegation::web_server_farms;
-  if (subnet->props().delegation != needed) {
+  // A reference-only subnet's delegation is its owner's to set: the model cannot see it.
+  if (!subnet->is_reference() && subnet->props().delegation != needed) {
     out.push_back(
         diagnostic("IAC-NET-031",
                    fmt::format("VNet integration subnet '{}' is not delegated to {}",

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "dsl/core/resource_id.h"
 #include "dsl/core/stack.h"
 
 namespace iac {
@@ -70,6 +71,25 @@ void Resource::set_inherited_tag(const std::string& key, const std::string& valu
 void Resource::depends_on(const Resource& other) {
   if (locked()) throw std::logic_error(fmt::format("{}: cannot add dependencies after lock", path()));
   depends_on_.push_back(&other);
+}
+
+void Resource::adopt(std::string resource_id) {
+  if (locked()) throw std::logic_error(fmt::format("{}: cannot adopt after lock", path()));
+  if (!explicit_name_) {
+    if (std::string name = name_in_resource_id(resource_id); !name.empty()) {
+      name_ = std::move(name);
+      explicit_name_ = true;
+    }
+  }
+  adopted_id_ = std::move(resource_id);
+}
+
+void Resource::make_reference(std::string resource_id) {
+  if (locked()) throw std::logic_error(fmt::format("{}: cannot change after lock", path()));
+  // The name is the id's: a reference never has a name of its own.
+  name_ = name_in_resource_id(resource_id);
+  explicit_name_ = true;
+  reference_id_ = std::move(resource_id);
 }
 
 std::vector<Ref> Resource::references() const {

@@ -111,6 +111,24 @@ class Resource : public Construct {
   /// Checks the name against the kind's rule; subclasses extend it and call this first.
   void validate(Diagnostics& out) const override;
 
+  /// Declares that this resource already exists in Azure, by its resource id (as the portal's
+  /// "JSON view" shows it; a Key Vault secret by its versioned URL, the only id Terraform
+  /// imports it by). The subscription segment is a GUID or `${subscription_id}`, the
+  /// environment's subscription. Terraform imports it (imports.tf); Bicep deploys over it.
+  /// The resource's name becomes the id's name when the props set none. @see adoption.h
+  void adopt(std::string resource_id);
+  const std::optional<std::string>& adopted_id() const { return adopted_id_; }
+  bool adopted() const { return adopted_id_.has_value(); }
+
+  /// A reference-only construct: a resource owned elsewhere, declared with `from_id<T>()`. It is
+  /// not one of the stack's resources(): it emits no resource, no tags, no diagnostic settings
+  /// and no policy findings; Refs to it read a Terraform data source or a Bicep `existing`.
+  bool is_reference() const { return reference_id_.has_value(); }
+  /// The resource id of a reference-only construct.
+  const std::optional<std::string>& reference_id() const { return reference_id_; }
+  /// Makes this construct reference-only; used by from_id<T>() right after construction.
+  void make_reference(std::string resource_id);
+
  protected:
   Resource(Construct& scope, std::string id, std::optional<std::string> name,
            std::map<std::string, std::string> tags);
@@ -130,6 +148,8 @@ class Resource : public Construct {
   std::vector<const Resource*> depends_on_;
   Control diagnostics_;
   bool secondary_region_ = false;
+  std::optional<std::string> adopted_id_;
+  std::optional<std::string> reference_id_;
 };
 
 /// Whether a tag key or value is acceptable to Azure Resource Manager.

@@ -42,11 +42,19 @@ void Stack::send_diagnostics_to(const azure::LogAnalyticsWorkspace& workspace) {
 const std::vector<const Resource*>& Stack::resources() const {
   if (resources_final_) return resources_;
   resources_.clear();
+  references_.clear();
   walk([&](const Construct& node) {
-    if (const auto* resource = dynamic_cast<const Resource*>(&node)) resources_.push_back(resource);
+    if (const auto* resource = dynamic_cast<const Resource*>(&node)) {
+      (resource->is_reference() ? references_ : resources_).push_back(resource);
+    }
   });
   resources_final_ = locked();
   return resources_;
+}
+
+const std::vector<const Resource*>& Stack::references() const {
+  resources();
+  return references_;
 }
 
 bool is_valid_symbol_name(std::string_view name) {

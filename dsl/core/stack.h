@@ -85,6 +85,9 @@ class Stack : public Construct {
   /// Every resource in the stack, in declaration order (the resource group first). Once the
   /// stack is locked the list is computed once: validation, policy and every generator read it.
   const std::vector<const Resource*>& resources() const;
+  /// The reference-only constructs (`from_id<T>()`), in declaration order: resources owned
+  /// elsewhere that this stack refers to but never deploys. Not part of resources().
+  const std::vector<const Resource*>& references() const;
 
   void validate(Diagnostics& out) const override;
 
@@ -96,6 +99,7 @@ class Stack : public Construct {
   std::vector<Output> outputs_;
   std::vector<policy::Suppression> suppressions_;
   mutable std::vector<const Resource*> resources_;
+  mutable std::vector<const Resource*> references_;
   mutable bool resources_final_ = false;
   const azure::LogAnalyticsWorkspace* diagnostics_workspace_ = nullptr;
   std::optional<StateBackend> state_backend_;

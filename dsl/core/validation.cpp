@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "dsl/azure/adoption.h"
 #include "dsl/core/app.h"
 #include "dsl/core/resource.h"
 #include "dsl/core/stack.h"
@@ -133,7 +134,16 @@ Diagnostics validate_stacks(const std::vector<std::unique_ptr<Stack>>& stacks) {
   Diagnostics out;
   for (const auto& stack : stacks) {
     check_ids(*stack, out);
-    stack->walk([&](const Construct& node) { node.validate(out); });
+    stack->walk([&](const Construct& node) {
+      const auto* resource = dynamic_cast<const Resource*>(&node);
+      if (resource != nullptr && resource->is_reference()) {
+        // Owned elsewhere: its props are placeholders; only the id is checked.
+        azure::validate_reference(*resource, out);
+        return;
+      }
+      node.validate(out);
+      if (resource != nullptr && resource->adopted()) azure::validate_adoption(*resource, out);
+    });
     check_reference_targets(*stack, out);
     CycleFinder cycles(out);
     for (const Resource* resource : stack->resources()) cycles.visit(resource);

@@ -12,6 +12,7 @@
 #include "dsl/core/stack.h"
 #include "generators/bicep/azure/emitters.h"
 #include "generators/bicep/context.h"
+#include "generators/bicep/references.h"
 #include "generators/output/output_sink.h"
 
 namespace iac::gen::bicep {
@@ -32,7 +33,9 @@ Diagnostics check_symbols(const Stack& stack) {
   Diagnostics out;
   std::set<std::string> symbols{kModuleSymbol};
   for (const Parameter& parameter : stack.parameters()) symbols.insert(parameter.name);
-  for (const Resource* resource : stack.resources()) {
+  std::vector<const Resource*> all = stack.resources();
+  all.insert(all.end(), stack.references().begin(), stack.references().end());
+  for (const Resource* resource : all) {
     std::string symbol = Context::symbol(*resource);
     if (!symbols.insert(symbol).second) {
       out.push_back(resource->diagnostic(
@@ -71,6 +74,7 @@ class BicepGenerator final : public Generator {
       declare_parameters(*stack, resources);
 
       Context context(*stack, main, resources);
+      write_existing(*stack, resources);
       for (const Resource* resource : stack->resources()) {
         std::visit([&](const auto* r) { emit(*r, context); }, resource->as_any());
       }
@@ -109,6 +113,7 @@ class BicepGenerator final : public Generator {
       sink.write(dir + "main.bicep", main.str());
       sink.write(dir + "resources.bicep", resources.str());
       sink.write(dir + "main.bicepparam", parameters.str());
+      for (const auto& [name, text] : context.files()) sink.write(dir + name, text);
     }
     return diagnostics;
   }

@@ -175,8 +175,9 @@ void BicepWriter::resource(std::string_view symbol, std::string_view type_at_ver
 }
 
 void BicepWriter::existing(std::string_view symbol, std::string_view type_at_version,
-                           const Object& body) {
+                           const Object& body, const std::vector<std::string>& comments) {
   begin_statement(false, "resource");
+  for (const auto& line : comments) comment(line);
   text_ += fmt::format("resource {} {} existing = ", symbol, quote(type_at_version));
   render_object(body, 0, text_);
   text_ += '\n';

@@ -38,7 +38,8 @@ class BicepWriter {
                 const std::vector<std::string>& comments = {});
   /// `resource symbol 'type@version' existing = body`: a resource deployed elsewhere (or by
   /// Azure itself, as a storage account's queue service), to scope or parent other resources.
-  void existing(std::string_view symbol, std::string_view type_at_version, const Object& body);
+  void existing(std::string_view symbol, std::string_view type_at_version, const Object& body,
+                const std::vector<std::string>& comments = {});
   void module(std::string_view symbol, std::string_view path, const Object& body);
   void output(std::string_view name, std::string_view type, const Value& value,
               std::string_view description = {});

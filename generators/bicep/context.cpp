@@ -8,6 +8,7 @@
 #include "dsl/core/resource.h"
 #include "dsl/core/stack.h"
 #include "generators/bicep/azure/emitters.h"
+#include "generators/bicep/references.h"
 
 namespace iac::gen::bicep {
 
@@ -35,6 +36,7 @@ std::string Context::symbol(const Resource& resource) {
 }
 
 Value Context::reference(const Ref& ref) {
+  if (ref.target->is_reference()) return reference_to_existing(*ref.target, ref.attribute);
   return std::visit(
       [&](const auto* resource) { return bicep::reference(*resource, symbol(*resource), ref.attribute); },
       ref.target->as_any());
@@ -52,6 +54,8 @@ Value Context::value(const Expr& expr) {
             Value v = reference(p);
             if (const auto* r = std::get_if<Reference>(&v.data())) {
               interpolation.parts.emplace_back(*r);
+            } else if (const auto* text = std::get_if<std::string>(&v.data())) {
+              interpolation.parts.emplace_back(*text);  // a reference-only construct's name
             } else {
               interpolation.parts.emplace_back(std::get<Call>(v.data()));
             }
@@ -88,10 +92,12 @@ void Context::write(const Resource& resource, std::string_view type_at_version, 
   for (const Resource* dependency : resource.explicit_dependencies()) {
     // resources.bicep is deployed into the group: that dependency holds already.
     if (dependency == &stack_.resource_group()) continue;
+    // A resource owned elsewhere exists already.
+    if (dependency->is_reference()) continue;
     depends_on.emplace_back(Reference{symbol(*dependency), {}});
   }
   if (!depends_on.empty()) body.properties.push_back({"dependsOn", std::move(depends_on)});
-  resources_.resource(symbol(resource), type_at_version, body);
+  resources_.resource(symbol(resource), type_at_version, body, adoption_comments(resource));
 }
 
 }  // namespace iac::gen::bicep

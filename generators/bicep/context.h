@@ -3,6 +3,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "dsl/core/expr.h"
 #include "generators/bicep/bicep_writer.h"
@@ -38,10 +40,17 @@ class Context {
   /// explicit dependencies (references already imply theirs).
   void write(const Resource& resource, std::string_view type_at_version, Object body);
 
+  /// Another file of the deployment, next to resources.bicep: a module an emitter needs.
+  void add_file(std::string name, std::string text) {
+    files_.emplace_back(std::move(name), std::move(text));
+  }
+  const std::vector<std::pair<std::string, std::string>>& files() const { return files_; }
+
  private:
   const Stack& stack_;
   BicepWriter& main_;
   BicepWriter& resources_;
+  std::vector<std::pair<std::string, std::string>> files_;
 };
 
 }  // namespace iac::gen::bicep

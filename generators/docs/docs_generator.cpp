@@ -200,6 +200,36 @@ void section_resources(std::string& out, const Stack& stack) {
   out += "\n";
 }
 
+/// Adopted and reference-only resources; nothing when the stack has neither.
+void section_existing(std::string& out, const Stack& stack) {
+  std::vector<const Resource*> adopted;
+  for (const Resource* r : stack.resources()) {
+    if (r->adopted()) adopted.push_back(r);
+  }
+  if (adopted.empty() && stack.references().empty()) return;
+  out += "## Existing resources\n\n";
+  auto table = [&](const std::vector<const Resource*>& resources, bool adopt) {
+    out += "| Kind | Name | Construct | Resource id |\n| --- | --- | --- | --- |\n";
+    for (const Resource* r : resources) {
+      out += fmt::format("| {} | {} | {} | {} |\n", cell(r->kind().name), code(r->name()),
+                         code(relative(stack, *r)),
+                         code(adopt ? *r->adopted_id() : *r->reference_id()));
+    }
+    out += "\n";
+  };
+  if (!adopted.empty()) {
+    out += "Adopted: they exist in Azure and this stack manages them from now on. Terraform "
+           "imports them on the next plan (`terraform/imports.tf`); Bicep deploys over them, "
+           "so review the what-if of the first deployment.\n\n";
+    table(adopted, true);
+  }
+  if (!stack.references().empty()) {
+    out += "Referenced, owned elsewhere: read only (Terraform data sources, Bicep `existing`), "
+           "never deployed, tagged or checked by this stack.\n\n";
+    table(stack.references(), false);
+  }
+}
+
 void section_access(std::string& out, const Stack& stack) {
   out += "## Identities and access\n\n";
   const auto grants = graph::grants(stack);
@@ -422,6 +452,7 @@ std::string environment_readme(const App& app, const Stack& stack) {
       stack.resources().size());
   section_diagram(out, stack);
   section_resources(out, stack);
+  section_existing(out, stack);
   section_access(out, stack);
   section_policy(out, app, stack, policy::evaluate(app));
   section_differences(out, app, stack);

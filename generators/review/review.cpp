@@ -124,6 +124,26 @@ std::string describe_resource(const Parsed& parsed) {
   return text;
 }
 
+/// `import` blocks of the generated files: `type.label` → the id expression.
+std::map<std::string, std::string> collect_imports(
+    const std::map<std::string, const std::string*>& files) {
+  std::map<std::string, std::string> imports;
+  for (const auto& [path, content] : files) {
+    for (const auto& block : read_hcl(*content).blocks) {
+      if (block.kind != "import") continue;
+      auto to = block.attributes.find("to");
+      auto id = block.attributes.find("id");
+      if (to == block.attributes.end() || id == block.attributes.end()) continue;
+      std::string text = id->second;  // a quoted template: shown without its quotes
+      if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+        text = text.substr(1, text.size() - 2);
+      }
+      imports[to->second] = text;
+    }
+  }
+  return imports;
+}
+
 /// Said of a change to a committed file edited by hand: the change restores the code's value (the
 /// hand edit, possibly deployed, went the other way).
 std::string undoes_hand_edit(const std::set<std::string>& hand_edited, const std::string& file) {
@@ -134,6 +154,7 @@ std::string undoes_hand_edit(const std::set<std::string>& hand_edited, const std
 void compare_terraform(Scope& scope, const std::map<std::string, const std::string*>& before,
                        const std::map<std::string, const std::string*>& after,
                        const std::set<std::string>& hand_edited) {
+  const std::map<std::string, std::string> imports = collect_imports(after);
   std::map<std::pair<std::string, std::string>, Parsed> old_resources;
   std::map<std::pair<std::string, std::string>, Parsed> new_resources;
   std::map<std::string, std::vector<std::string>> old_other;
@@ -154,6 +175,9 @@ void compare_terraform(Scope& scope, const std::map<std::string, const std::stri
     if (old == old_resources.end()) {
       ResourceChange change{
           .action = Action::added, .type = type, .name = name, .file = parsed.file};
+      if (auto imported = imports.find(id); imported != imports.end()) {
+        change.imported_from = imported->second;
+      }
       scope.resources.push_back(change);
       if (!type_category.empty()) {
         scope.security.push_back(
@@ -768,14 +792,15 @@ std::string_view effect_label(Effect effect) {
 }
 
 std::string_view action_symbol(const ResourceChange& r) {
-  if (r.action == Action::added) return "+";
+  if (r.action == Action::added) return r.imported_from.empty() ? "+" : "<=";
   if (r.action == Action::removed) return "-";
   if (r.replaces.empty()) return "~";
   return r.format == "bicep" ? "!" : "-/+";
 }
 
 std::string action_word(const ResourceChange& r, bool with_existing = true) {
-  std::string word = r.action == Action::added     ? "added"
+  std::string word = r.action == Action::added     ? (r.imported_from.empty() ? "added"
+                                                                             : "will be imported")
                      : r.action == Action::removed ? "removed"
                      : r.replaces.empty()          ? "changed"
                      : r.format == "bicep"         ? "not in place"
@@ -798,15 +823,17 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kFormats 
 }};
 
 std::string resource_counts(const std::vector<const ResourceChange*>& resources) {
-  int added = 0, removed = 0, changed = 0, replaced = 0;
+  int added = 0, removed = 0, changed = 0, replaced = 0, imported = 0;
   for (const auto* r : resources) {
-    if (r->action == Action::added) ++added;
+    if (r->action == Action::added) ++(r->imported_from.empty() ? added : imported);
     if (r->action == Action::removed) ++removed;
     if (r->action == Action::changed) ++(r->replaces.empty() ? changed : replaced);
   }
   const bool bicep = !resources.empty() && resources.front()->format == "bicep";
-  return fmt::format("{} added, {} changed, {} {}, {} removed", added, changed, replaced,
-                     bicep ? "not in place" : "replaced", removed);
+  std::string counts = fmt::format("{} added, {} changed, {} {}, {} removed", added, changed,
+                                   replaced, bicep ? "not in place" : "replaced", removed);
+  if (imported > 0) counts += fmt::format(", {} will be imported", imported);
+  return counts;
 }
 
 std::vector<std::string> warnings_of(const ResourceChange& r) {
@@ -1067,6 +1094,7 @@ std::string render_json(const Review& review, const RenderOptions& options) {
         if (!r.replaces.empty()) resource["replaces"] = r.replaces;
         if (!r.data_loss.empty()) resource["data_loss"] = r.data_loss;
         if (!r.renamed_from.empty()) resource["renamed_from"] = r.renamed_from;
+        if (!r.imported_from.empty()) resource["import_id"] = r.imported_from;
         resource["attributes"] = nlohmann::ordered_json::array();
         for (const auto& a : r.attributes) {
           nlohmann::ordered_json attribute{

@@ -69,6 +69,9 @@ struct ResourceChange {
   std::string id() const {
     return format == "bicep" ? name + " (" + type + ")" : type + "." + name;
   }
+  /// For `added`: the id of an `import` block for it. The resource exists in Azure already and
+  /// will be imported, not created; its attributes then show what the first apply changes.
+  std::string imported_from;
 };
 
 struct SecurityChange {

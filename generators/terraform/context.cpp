@@ -1,5 +1,6 @@
 #include "generators/terraform/context.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -34,6 +35,12 @@ std::string Context::label(const Resource& resource) {
 hcl::Traversal Context::traversal(const Ref& ref) {
   return std::visit(
       [&](const auto* resource) {
+        // A reference-only construct is read by its data source (data_sources.cpp), whose
+        // attributes are named as the resource's.
+        if (resource->is_reference()) {
+          return hcl::Traversal{{"data", std::string(resource_type(*resource)), label(*resource),
+                                 attribute(*resource, ref.attribute)}};
+        }
         return hcl::Traversal{{std::string(resource_type(*resource)), label(*resource),
                                attribute(*resource, ref.attribute)}};
       },
@@ -85,10 +92,13 @@ void Context::tags_and_dependencies(const Resource& resource) {
     for (const auto& [key, value] : resource.tags()) tags.entries.push_back({key, value});
     writer_.attribute("tags", std::move(tags));
   }
-  if (!resource.explicit_dependencies().empty()) {
+  if (std::any_of(resource.explicit_dependencies().begin(), resource.explicit_dependencies().end(),
+                  [](const Resource* r) { return !r->is_reference(); })) {
     // depends_on takes resource addresses, not attributes.
     hcl::List addresses;
     for (const Resource* dependency : resource.explicit_dependencies()) {
+      // A resource owned elsewhere exists already: there is nothing to wait for.
+      if (dependency->is_reference()) continue;
       addresses.emplace_back(std::visit(
           [&](const auto* r) {
             return hcl::Traversal{{std::string(resource_type(*r)), label(*r)}};

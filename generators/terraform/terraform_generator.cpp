@@ -11,6 +11,7 @@
 #include "generators/output/output_sink.h"
 #include "generators/terraform/azure/emitters.h"
 #include "generators/terraform/context.h"
+#include "generators/terraform/references.h"
 
 namespace iac::gen::terraform {
 
@@ -114,7 +115,9 @@ std::string outputs_tf(const Stack& stack, Context& context) {
 Diagnostics check_labels(const Stack& stack) {
   Diagnostics out;
   std::set<std::string> labels;
-  for (const Resource* resource : stack.resources()) {
+  std::vector<const Resource*> all = stack.resources();
+  all.insert(all.end(), stack.references().begin(), stack.references().end());
+  for (const Resource* resource : all) {
     if (!labels.insert(Context::label(*resource)).second) {
       out.push_back(resource->diagnostic(
           "IAC-GEN-001",
@@ -148,12 +151,16 @@ class TerraformGenerator final : public Generator {
       if (context.uses_client_config()) {
         auto data = header.block("data", {"azurerm_client_config", "current"});
       }
+      write_data_sources(*stack, header);
       const std::string dir = fmt::format("{}/{}/terraform/", app.name(), stack->env().name);
       sink.write(dir + "versions.tf", versions_tf(*stack));
       sink.write(dir + "providers.tf", providers_tf());
       sink.write(dir + "main.tf", header.str() + "\n" + body.str());
       sink.write(dir + "variables.tf", variables_tf(*stack));
       sink.write(dir + "outputs.tf", outputs);
+      if (std::string imports = imports_tf(*stack, kHeader); !imports.empty()) {
+        sink.write(dir + "imports.tf", imports);
+      }
     }
     return diagnostics;
   }

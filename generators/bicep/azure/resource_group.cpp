@@ -1,6 +1,7 @@
 #include "dsl/azure/resource_group.h"
 
 #include "generators/bicep/azure/emitters.h"
+#include "generators/bicep/references.h"
 
 namespace iac::gen::bicep {
 
@@ -15,7 +16,7 @@ Value reference(const azure::ResourceGroup&, const std::string&, std::string_vie
 
 void emit(const azure::ResourceGroup& group, Context& context) {
   context.main().resource(Context::symbol(group), "Microsoft.Resources/resourceGroups@2024-03-01",
-                          context.header(group));
+                          context.header(group), adoption_comments(group));
 }
 
 }  // namespace iac::gen::bicep

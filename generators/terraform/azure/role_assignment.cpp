@@ -1,5 +1,6 @@
 #include "dsl/azure/role_assignment.h"
 
+#include "dsl/core/resource_id.h"
 #include "generators/terraform/azure/emitters.h"
 
 namespace iac::gen::terraform {
@@ -17,6 +18,8 @@ void emit(const azure::RoleAssignment& assignment, Context& context) {
   // No name, location or resource group: Azure names the assignment with a GUID.
   auto block =
       w.block("resource", {std::string(resource_type(assignment)), Context::label(assignment)});
+  // An adopted assignment keeps the GUID Azure knows it by.
+  if (assignment.adopted()) w.attribute("name", name_in_resource_id(*assignment.adopted_id()));
   // The definition by its GUID, the same one the Bicep output uses; the name is for readers.
   w.comment(std::string(role.name));
   if (props.scope) w.attribute("scope", context.traversal(props.scope->id()));
