@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "dsl/core/app.h"
+#include "dsl/core/resource.h"
 #include "dsl/core/stack.h"
 #include "generators/output/output_sink.h"
 #include "generators/review/review.h"
@@ -106,6 +107,13 @@ int run_review(std::vector<App>& apps, const std::vector<std::string>& selected_
       for (const auto& s : stack->suppressions()) {
         input.current_exceptions.push_back(
             {s.path, s.rule_id, s.reason, s.options.owner, s.options.expires});
+      }
+      for (const Resource* r : stack->resources()) {
+        for (const Override& edit : r->overrides()) {
+          input.current_overrides.push_back(
+              {r->path(), std::string(to_string(edit.format)), edit.path,
+               edit.value ? edit.value->summary() : std::string(), edit.setting});
+        }
       }
     }
   }

@@ -20,6 +20,16 @@ struct Exception {
   std::string expires;
 };
 
+/// A raw edit of the output (an escape hatch, Resource::terraform_override and friends), as the
+/// model declares it: the review lists every one in scope, so reviewers see raw edits.
+struct RawEdit {
+  std::string path;     ///< Construct path, `app/env/...`.
+  std::string format;   ///< `terraform` or `bicep`.
+  std::string target;   ///< The edited path, `site_config.http2_enabled`.
+  std::string value;    ///< Short text of the value (`(sensitive)` when masked); empty: removed.
+  std::string setting;  ///< The typed setting it came from, empty for a raw path.
+};
+
 /// What the review compares.
 struct Input {
   std::map<std::string, std::string> generated;  ///< path → content, synthesized from the code.
@@ -28,6 +38,7 @@ struct Input {
   std::vector<Exception> committed_exceptions;   ///< From the manifest, in scope.
   std::vector<Exception> current_exceptions;     ///< From the code.
   bool committed_manifest_present = true;
+  std::vector<RawEdit> current_overrides;  ///< From the code, in scope.
 };
 
 struct AttributeChange {
@@ -93,6 +104,8 @@ struct Scope {
 struct Review {
   std::vector<Scope> scopes;  ///< Sorted by app, then env.
   int files_compared = 0;
+  /// Every override of the code under review, listed whether or not the output changed.
+  std::vector<RawEdit> overrides;
 
   bool drift() const;
   int security_change_count() const;

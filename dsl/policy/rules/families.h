@@ -22,5 +22,6 @@ std::vector<Rule> network();
 std::vector<Rule> front_door();
 std::vector<Rule> postgres();
 std::vector<Rule> cognitive();
+std::vector<Rule> overrides();
 
 }  // namespace iac::policy::rules
