@@ -128,7 +128,7 @@ Object Context::with_overrides(const Resource& resource, Object body) {
   }
   for (std::string& problem : apply_edits(body, edits)) {
     diagnostics_.push_back(resource.diagnostic(
-        "IAC-OVR-003", "Bicep override does not fit the resource body: " + problem,
+        "IAC-OVR-003", fmt::format("Bicep override does not fit the resource body: {}", problem),
         "check the path against what `iacgen synth` writes for this resource (resources.bicep) "
         "and the resource type's properties; index arrays, `ipSecurityRestrictions[0]`"));
   }

@@ -206,11 +206,8 @@ void section_overrides(std::string& out, const Stack& stack) {
   bool any = false;
   for (const Resource* r : stack.resources()) any = any || !r->overrides().empty();
   if (!any) return;
+  out += "## Overrides\n\n";
   out +=
-      "## Overrides
-
-      ";
-      out +=
       "Raw edits of the rendered Terraform or Bicep that the typed props do not express (escape "
       "hatches). Policy rules AZ-OVR-001 and AZ-OVR-002 report those that touch security-relevant "
       "or unclassified attributes; the policy section below shows their findings or "

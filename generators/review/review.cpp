@@ -444,8 +444,8 @@ std::string_view file_status(FileStatus status) {
 /// `terraform app/env/web: site_config.http2_enabled = false (setting http2)`.
 std::string override_line(const RawEdit& edit) {
   return fmt::format("{} {}: {} {}{}", edit.format, edit.path, edit.target,
-                     edit.value.empty() ? std::string("removed") : "= " + edit.value,
-                     edit.setting.empty() ? std::string() : " (setting " + edit.setting + ")");
+                     edit.value.empty() ? std::string("removed") : fmt::format("= {}", edit.value),
+                     edit.setting.empty() ? std::string() : fmt::format(" (setting {})", edit.setting));
 }
 
 bool show_text(const FileChange& file, const RenderOptions& options) {
@@ -562,7 +562,7 @@ std::string render_markdown(const Review& review, const RenderOptions& options) 
         "### Overrides ({})\n\nRaw edits of the output that the typed model does "
         "not check:\n\n",
         review.overrides.size());
-    for (const auto& o : review.overrides) out += "- " + cell(override_line(o)) + "\n";
+    for (const auto& o : review.overrides) out += fmt::format("- {}\n", cell(override_line(o)));
     out += '\n';
   }
   if (options.security_only) return out;

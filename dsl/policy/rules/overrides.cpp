@@ -24,7 +24,8 @@ std::string expression_text(const OverrideValue& value) {
   if (const auto* list = std::get_if<OverrideValue::List>(&value.data())) {
     std::string text = "[";
     for (std::size_t i = 0; i < list->size(); ++i) {
-      text += (i ? ", " : "") + expression_text((*list)[i]);
+      if (i > 0) text += ", ";
+      text += expression_text((*list)[i]);
     }
     return text + "]";
   }
@@ -89,7 +90,7 @@ std::vector<Classified> classify(const Resource& resource) {
 std::string describe(const Override& edit) {
   std::string text = fmt::format("{} `{}`", to_string(edit.format), edit.path);
   if (!edit.setting.empty()) text = fmt::format("setting `{}` ({})", edit.setting, text);
-  return text + (edit.value ? " = " + edit.value->summary() : std::string(" removed"));
+  return edit.value ? fmt::format("{} = {}", text, edit.value->summary()) : text + " removed";
 }
 
 }  // namespace
