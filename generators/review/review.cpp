@@ -443,9 +443,10 @@ std::string_view file_status(FileStatus status) {
 
 /// `terraform app/env/web: site_config.http2_enabled = false (setting http2)`.
 std::string override_line(const RawEdit& edit) {
-  return fmt::format("{} {}: {} {}{}", edit.format, edit.path, edit.target,
-                     edit.value.empty() ? std::string("removed") : fmt::format("= {}", edit.value),
-                     edit.setting.empty() ? std::string() : fmt::format(" (setting {})", edit.setting));
+  return fmt::format(
+      "{} {}: {} {}{}", edit.format, edit.path, edit.target,
+      edit.value.empty() ? std::string("removed") : fmt::format("= {}", edit.value),
+      edit.setting.empty() ? std::string() : fmt::format(" (setting {})", edit.setting));
 }
 
 bool show_text(const FileChange& file, const RenderOptions& options) {

@@ -121,7 +121,8 @@ void Context::apply_overrides(const Resource& resource) {
       std::visit([](const auto* r) { return resource_type(*r); }, resource.as_any()));
   for (std::string& problem : writer_.edit_block("resource", {type, label(resource)}, edits)) {
     report(resource.diagnostic(
-        "IAC-OVR-003", fmt::format("Terraform override does not fit the {} block: {}", type, problem),
+        "IAC-OVR-003",
+        fmt::format("Terraform override does not fit the {} block: {}", type, problem),
         "check the path against what `iacgen synth` writes for this resource (main.tf) and the "
         "azurerm schema; several blocks of one type need an index, `block[0]`"));
   }

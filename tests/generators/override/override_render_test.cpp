@@ -151,7 +151,30 @@ TEST_CASE("Terraform: overrides replace, add nested blocks, remove and escape, i
   auto result = testing::synthesize(app);
   REQUIRE_FALSE(has_errors(result.diagnostics));
   const std::string& tf = result.file("app/dev/terraform/main.tf");
-  MESSAGE(tf);
+  // capacity replaced in place; the removed access_keys_authentication_enabled was the longest
+  // name, so the group realigns on public_network_access_enabled.
+  CHECK(contains(tf, R"(  family                        = "C"
+  capacity                      = 2
+  redis_version                 = "6"
+  minimum_tls_version           = "1.2"
+  non_ssl_port_enabled          = false
+  public_network_access_enabled = false
+  tags = {
+)"));
+  CHECK_FALSE(contains(tf, "access_keys_authentication_enabled"));
+  CHECK(contains(tf, R"(  redis_configuration {
+    active_directory_authentication_enabled = true
+    maxmemory_reserved                      = 103
+    notify_keyspace_events                  = "K\" }\n$${var.x} %%{if}"
+    rdb_storage_connection_string           = "id=${azurerm_log_analytics_workspace.logs.id}"
+  }
+
+  patch_schedule {
+    day_of_week    = "Sunday"
+    start_hour_utc = 3
+  }
+}
+)"));
 }
 
 TEST_CASE("Bicep: overrides replace, add nested objects, remove and escape") {
@@ -159,7 +182,21 @@ TEST_CASE("Bicep: overrides replace, add nested objects, remove and escape") {
   auto result = testing::synthesize(app);
   REQUIRE_FALSE(has_errors(result.diagnostics));
   const std::string& bicep = result.file("app/dev/bicep/resources.bicep");
-  MESSAGE(bicep);
+  CHECK(contains(bicep, "      capacity: 2\n"));
+  CHECK_FALSE(contains(bicep, "disableAccessKeyAuthentication"));
+  // A multi-line Bicep string does not interpolate: `${x}` stays text.
+  CHECK(contains(bicep, R"(    redisConfiguration: {
+      'aad-enabled': 'True'
+      'maxmemory-reserved': '103'
+      'notify-keyspace-events': '''
+K' }
+${x}'''
+      'rdb-storage-connection-string': 'id=${logs.id}'
+    }
+    updateChannel: 'Stable'
+    ratio: json('0.5')
+  }
+)"));
 }
 
 TEST_CASE("an override that does not fit what is written is IAC-OVR-003 in each format") {
