@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "dsl/core/app.h"
+#include "dsl/core/resource.h"
 #include "dsl/core/stack.h"
 #include "dsl/policy/engine.h"
 #include "generators/output/output_sink.h"
@@ -123,6 +124,13 @@ int run_review(std::vector<App>& apps, const std::vector<std::string>& selected_
     for (const auto& stack : app.stacks()) {
       if (selected(selected_envs, stack->env().name)) {
         env_prefixes.push_back(app.name() + "/" + stack->env().name + "/");
+      }
+      for (const Resource* r : stack->resources()) {
+        for (const Override& edit : r->overrides()) {
+          input.current_overrides.push_back(
+              {r->path(), std::string(to_string(edit.format)), edit.path,
+               edit.value ? edit.value->summary() : std::string(), edit.setting});
+        }
       }
     }
   }

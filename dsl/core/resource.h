@@ -11,6 +11,7 @@
 #include "dsl/core/construct.h"
 #include "dsl/core/expr.h"
 #include "dsl/core/naming.h"
+#include "dsl/core/override.h"
 #include "dsl/core/security.h"
 
 namespace iac {
@@ -94,8 +95,26 @@ class Resource : public Construct {
   void depends_on(const Resource& other);
   const std::vector<const Resource*>& explicit_dependencies() const { return depends_on_; }
 
-  /// Every reference this resource makes from its props, in declaration order.
+  /// Every reference this resource makes from its props, then from its overrides, in
+  /// declaration order.
   std::vector<Ref> references() const;
+
+  /// Escape hatches (dsl/core/override.h): edit this resource's Terraform block or Bicep body
+  /// where the typed props have no setting yet. Paths are dotted, `[i]` picks one of several
+  /// repeated Terraform blocks or an element of a Bicep array:
+  /// `terraform_override("site_config.http2_enabled", true)`,
+  /// `bicep_override("properties.siteConfig.http20Enabled", true)`. An override of a
+  /// security-relevant attribute is policy finding AZ-OVR-001 (suppress it with a reason).
+  void terraform_override(std::string path, OverrideValue value);
+  /// Drops what the emitter writes at `path` (an attribute or a nested block).
+  void terraform_remove(std::string path);
+  void bicep_override(std::string path, OverrideValue value);
+  void bicep_remove(std::string path);
+  /// A well-known setting, in both formats at once (dsl/azure/settings.cpp maps it per kind);
+  /// a setting this kind does not map is diagnostic IAC-OVR-002.
+  void override(Setting setting, OverrideValue value);
+  /// Every override, in declaration order (a typed setting adds one per format).
+  const std::vector<Override>& overrides() const { return overrides_; }
 
   const Stack& stack() const { return *stack_; }
   /// The Azure region: the environment's primary location, or its DR region
@@ -150,6 +169,11 @@ class Resource : public Construct {
   bool secondary_region_ = false;
   std::optional<std::string> adopted_id_;
   std::optional<std::string> reference_id_;
+  std::vector<Override> overrides_;
+  std::vector<Setting> unmapped_settings_;
+
+  void add_override(Override edit);
+  void validate_overrides(Diagnostics& out) const;
 };
 
 /// Whether a tag key or value is acceptable to Azure Resource Manager.

@@ -16,7 +16,8 @@ std::vector<Rule> build_baseline() {
        {&rules::key_vault, &rules::cosmos, &rules::redis, &rules::storage_account,
         &rules::monitoring, &rules::tags, &rules::app_service, &rules::key_vault_secret,
         &rules::role_assignment, &rules::functions, &rules::diagnostics, &rules::network,
-        &rules::front_door, &rules::postgres, &rules::cognitive, &rules::key_vault_key}) {
+        &rules::front_door, &rules::postgres, &rules::cognitive, &rules::key_vault_key,
+        &rules::overrides}) {
     for (Rule& rule : family()) all.push_back(std::move(rule));
   }
   return all;

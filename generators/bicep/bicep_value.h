@@ -42,21 +42,22 @@ struct Object {
 
 class Value {
  public:
-  using Data = std::variant<bool, std::int64_t, std::string, Reference, Call, Interpolation,
-                            Array, Object>;
+  using Data =
+      std::variant<bool, std::int64_t, std::string, Reference, Call, Interpolation, Array, Object>;
 
-  Value(bool value) : data_(value) {}                       // NOLINT: implicit by design
-  Value(int value) : data_(std::int64_t{value}) {}          // NOLINT
-  Value(std::int64_t value) : data_(value) {}               // NOLINT
+  Value(bool value) : data_(value) {}                      // NOLINT: implicit by design
+  Value(int value) : data_(std::int64_t{value}) {}         // NOLINT
+  Value(std::int64_t value) : data_(value) {}              // NOLINT
   Value(const char* value) : data_(std::string(value)) {}  // NOLINT
-  Value(std::string value) : data_(std::move(value)) {}     // NOLINT
-  Value(Reference value) : data_(std::move(value)) {}       // NOLINT
-  Value(Call value) : data_(std::move(value)) {}            // NOLINT
-  Value(Interpolation value) : data_(std::move(value)) {}   // NOLINT
-  Value(Array value) : data_(std::move(value)) {}           // NOLINT
-  Value(Object value) : data_(std::move(value)) {}          // NOLINT
+  Value(std::string value) : data_(std::move(value)) {}    // NOLINT
+  Value(Reference value) : data_(std::move(value)) {}      // NOLINT
+  Value(Call value) : data_(std::move(value)) {}           // NOLINT
+  Value(Interpolation value) : data_(std::move(value)) {}  // NOLINT
+  Value(Array value) : data_(std::move(value)) {}          // NOLINT
+  Value(Object value) : data_(std::move(value)) {}         // NOLINT
 
   const Data& data() const { return data_; }
+  Data& data() { return data_; }
 
  private:
   Data data_;

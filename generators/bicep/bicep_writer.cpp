@@ -1,6 +1,7 @@
 #include "generators/bicep/bicep_writer.h"
 
 #include <algorithm>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -39,12 +40,24 @@ std::string escape_body(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     switch (c) {
-      case '\'': out += "\\'"; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '$': out += (i + 1 < text.size() && text[i + 1] == '{') ? "\\$" : "$"; break;
+      case '\'':
+        out += "\\'";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '$':
+        out += (i + 1 < text.size() && text[i + 1] == '{') ? "\\$" : "$";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
           out += fmt::format("\\u{{{:X}}}", static_cast<unsigned char>(c));
@@ -133,7 +146,88 @@ void render_interpolation(const Interpolation& interpolation, std::string& out) 
   out += '\'';
 }
 
+std::string edit_object(Object& object, std::span<const PathStep> steps,
+                        const std::optional<Value>& value, const std::string& where) {
+  const PathStep& step = steps.front();
+  const bool last = steps.size() == 1;
+  std::string here = where.empty() ? step.name : where + "." + step.name;
+  auto& properties = object.properties;
+  auto it = std::find_if(properties.begin(), properties.end(), [&](const Property& property) {
+    return !property.key_expression && property.key == step.name;
+  });
+  if (!step.index) {
+    if (last) {
+      if (!value) {
+        if (it == properties.end())
+          return fmt::format("nothing is written at `{}` to remove", here);
+        properties.erase(it);
+      } else if (it == properties.end()) {
+        properties.push_back({step.name, *value});
+      } else {
+        it->value = *value;
+      }
+      return {};
+    }
+    if (it == properties.end()) {
+      if (!value) return fmt::format("nothing is written at `{}` to remove", here);
+      properties.push_back({step.name, Object{}});
+      it = std::prev(properties.end());
+    }
+    if (std::holds_alternative<Array>(it->value.data())) {
+      return fmt::format("`{}` is an array: pick an element with `{}[i]`", here, step.name);
+    }
+    auto* nested = std::get_if<Object>(&it->value.data());
+    if (nested == nullptr) {
+      return fmt::format("`{}` holds a value that is not an object: it has no `{}`", here,
+                         steps[1].name);
+    }
+    return edit_object(*nested, steps.subspan(1), value, here);
+  }
+  const std::size_t index = *step.index;
+  here += fmt::format("[{}]", index);
+  if (it == properties.end()) {
+    if (!value || index != 0) return fmt::format("`{}` does not exist: no array is written", here);
+    properties.push_back({step.name, Array{}});
+    it = std::prev(properties.end());
+  }
+  auto* array = std::get_if<Array>(&it->value.data());
+  if (array == nullptr) return fmt::format("`{}` is not an array: it takes no index", here);
+  if (index > array->size() || (index == array->size() && !value)) {
+    return fmt::format("`{}` does not exist: the array has {} element{}", here, array->size(),
+                       array->size() == 1 ? "" : "s");
+  }
+  if (last) {
+    if (!value) {
+      array->erase(array->begin() + static_cast<std::ptrdiff_t>(index));
+    } else if (index == array->size()) {
+      array->push_back(*value);
+    } else {
+      (*array)[index] = *value;
+    }
+    return {};
+  }
+  if (index == array->size()) array->push_back(Object{});
+  auto* element = std::get_if<Object>(&(*array)[index].data());
+  if (element == nullptr) {
+    return fmt::format("`{}` is not an object: it has no `{}`", here, steps[1].name);
+  }
+  return edit_object(*element, steps.subspan(1), value, here);
+}
+
 }  // namespace
+
+std::vector<std::string> apply_edits(Object& body, const std::vector<Edit>& edits) {
+  std::vector<std::string> problems;
+  for (const Edit& edit : edits) {
+    if (edit.path.empty()) {
+      problems.push_back("an edit has an empty path");
+      continue;
+    }
+    std::string problem = edit_object(body, edit.path, edit.value, "");
+    if (!problem.empty()) problems.push_back(std::move(problem));
+  }
+  return problems;
+}
 
 void BicepWriter::begin_statement(bool group_with_previous, std::string_view kind) {
   if (!text_.empty() && !(group_with_previous && previous_kind_ == kind)) text_ += '\n';
@@ -150,8 +244,8 @@ void BicepWriter::using_file(std::string_view path) {
   text_ += "using " + quote(path) + "\n";
 }
 
-void BicepWriter::param(std::string_view name, std::string_view type,
-                        std::string_view description, bool secure) {
+void BicepWriter::param(std::string_view name, std::string_view type, std::string_view description,
+                        bool secure) {
   begin_statement(description.empty() && !secure, "param");
   if (!description.empty()) text_ += "@description(" + quote(description) + ")\n";
   if (secure) text_ += "@secure()\n";

@@ -1,6 +1,7 @@
 #pragma once
 /// BicepWriter: the only place that produces Bicep text.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +56,27 @@ class BicepWriter {
   std::string text_;
   std::string previous_kind_;
 };
+
+/// One step of an edit path: a property name, with an index to pick an element of the array
+/// the property holds.
+struct PathStep {
+  std::string name;
+  std::optional<std::size_t> index;
+};
+
+/// A raw edit of a resource body (the escape hatch, Resource::bicep_override): `value` replaces
+/// the property at `path`, keeping its place, or is added at the end of its object (objects on
+/// the way are created); `std::nullopt` removes the property or array element there. `[i]`
+/// picks an element of an array; the index one past the last appends one.
+struct Edit {
+  std::vector<PathStep> path;
+  std::optional<Value> value;
+};
+
+/// Applies `edits` to `body` in order, before it is written, so the writer escapes and indents
+/// what they add. Returns, per edit that does not fit the body, one sentence naming the path;
+/// the other edits still apply.
+std::vector<std::string> apply_edits(Object& body, const std::vector<Edit>& edits);
 
 /// `text` as a Bicep string: single-quoted with escapes, or a `'''` multi-line string when that
 /// is exact (it has newlines, no `'''` and no characters that need escapes).

@@ -38,7 +38,9 @@ std::string Context::symbol(const Resource& resource) {
 Value Context::reference(const Ref& ref) {
   if (ref.target->is_reference()) return reference_to_existing(*ref.target, ref.attribute);
   return std::visit(
-      [&](const auto* resource) { return bicep::reference(*resource, symbol(*resource), ref.attribute); },
+      [&](const auto* resource) {
+        return bicep::reference(*resource, symbol(*resource), ref.attribute);
+      },
       ref.target->as_any());
 }
 
@@ -87,7 +89,58 @@ Object Context::header(const Resource& resource) {
   return body;
 }
 
+namespace {
+
+Value to_bicep(const OverrideValue& value, Context& context) {
+  return std::visit(
+      [&](const auto& v) -> Value {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, Expr>) {
+          return context.value(v);
+        } else if constexpr (std::is_same_v<T, double>) {
+          // Bicep has no fractional literals: json('1.5') is how ARM templates write one.
+          return Call{"json", {}, {fmt::format("{}", v)}, {}};
+        } else if constexpr (std::is_same_v<T, OverrideValue::List>) {
+          Array array;
+          for (const auto& element : v) array.push_back(to_bicep(element, context));
+          return array;
+        } else if constexpr (std::is_same_v<T, OverrideValue::Object>) {
+          Object object;
+          for (const auto& entry : v) {
+            object.properties.push_back({entry.key, to_bicep(entry.value, context)});
+          }
+          return object;
+        } else {
+          return v;
+        }
+      },
+      value.data());
+}
+
+}  // namespace
+
+Object Context::with_overrides(const Resource& resource, Object body) {
+  std::vector<Edit> edits;
+  for (const Override& edit : resource.overrides()) {
+    if (edit.format != OverrideFormat::bicep) continue;
+    std::vector<OverrideStep> steps;
+    if (!parse_override_path(edit.path, steps).empty()) continue;  // IAC-OVR-001 at validation
+    Edit out;
+    for (auto& step : steps) out.path.push_back({std::move(step.name), step.index});
+    if (edit.value) out.value = to_bicep(*edit.value, *this);
+    edits.push_back(std::move(out));
+  }
+  for (std::string& problem : apply_edits(body, edits)) {
+    diagnostics_.push_back(resource.diagnostic(
+        "IAC-OVR-003", fmt::format("Bicep override does not fit the resource body: {}", problem),
+        "check the path against what `iacgen synth` writes for this resource (resources.bicep) "
+        "and the resource type's properties; index arrays, `ipSecurityRestrictions[0]`"));
+  }
+  return body;
+}
+
 void Context::write(const Resource& resource, std::string_view type_at_version, Object body) {
+  body = with_overrides(resource, std::move(body));
   Array depends_on;
   for (const Resource* dependency : resource.explicit_dependencies()) {
     // resources.bicep is deployed into the group: that dependency holds already.

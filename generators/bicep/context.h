@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "dsl/core/diagnostic.h"
 #include "dsl/core/expr.h"
 #include "generators/bicep/bicep_writer.h"
 
@@ -37,8 +38,16 @@ class Context {
   /// `name`, `location` and `tags`: the start of every resource body.
   Object header(const Resource& resource);
   /// Writes `resource <symbol> '<type>' = body` into resources.bicep, with `dependsOn` for
-  /// explicit dependencies (references already imply theirs).
+  /// explicit dependencies (references already imply theirs), after applying the resource's
+  /// Bicep overrides.
   void write(const Resource& resource, std::string_view type_at_version, Object body);
+  /// Applies the resource's Bicep overrides to its body; an edit that does not fit is
+  /// diagnostic IAC-OVR-003. write() calls it; emitters that write a model resource elsewhere
+  /// (the resource group, in main.bicep) call it themselves.
+  Object with_overrides(const Resource& resource, Object body);
+
+  /// Problems found while writing, e.g. an override that does not fit.
+  const Diagnostics& diagnostics() const { return diagnostics_; }
 
   /// Another file of the deployment, next to resources.bicep: a module an emitter needs.
   void add_file(std::string name, std::string text) {
@@ -51,6 +60,7 @@ class Context {
   BicepWriter& main_;
   BicepWriter& resources_;
   std::vector<std::pair<std::string, std::string>> files_;
+  Diagnostics diagnostics_;
 };
 
 }  // namespace iac::gen::bicep

@@ -230,6 +230,27 @@ void section_existing(std::string& out, const Stack& stack) {
   }
 }
 
+/// Raw edits of the output (Resource::terraform_override and friends), so a reader sees what
+/// the typed model does not vouch for. Written only when the environment has any.
+void section_overrides(std::string& out, const Stack& stack) {
+  bool any = false;
+  for (const Resource* r : stack.resources()) any = any || !r->overrides().empty();
+  if (!any) return;
+  out += "## Overrides\n\n";
+  out +=
+      "Raw edits of the rendered Terraform or Bicep that the typed props do not express (escape "
+      "hatches). Policy rules AZ-OVR-001 and AZ-OVR-002 report those that touch security-relevant "
+      "or unclassified attributes; the policy section below shows their findings or "
+      "suppressions.\n\n";
+  out += "| Construct | Format | Path | Value | Setting |\n| --- | --- | --- | --- | --- |\n";
+    for (const Override& edit : r->overrides()) {
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", code(relative(stack, *r)),
+                         to_string(edit.format), code(edit.path),
+                         edit.value ? code(edit.value->summary()) : std::string("(removed)"),
+                         edit.setting.empty() ? std::string("—") : code(edit.setting));
+  out += "\n";
+}
+
 void section_access(std::string& out, const Stack& stack) {
   out += "## Identities and access\n\n";
   const auto grants = graph::grants(stack);
@@ -453,6 +474,7 @@ std::string environment_readme(const App& app, const Stack& stack) {
   section_diagram(out, stack);
   section_resources(out, stack);
   section_existing(out, stack);
+  section_overrides(out, stack);
   section_access(out, stack);
   section_policy(out, app, stack, policy::evaluate(app));
   section_differences(out, app, stack);

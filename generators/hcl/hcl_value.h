@@ -29,21 +29,22 @@ struct Object {
 /// Any value an attribute can hold.
 class Value {
  public:
-  using Data = std::variant<bool, std::int64_t, double, std::string, Traversal, Template, List,
-                            Object>;
+  using Data =
+      std::variant<bool, std::int64_t, double, std::string, Traversal, Template, List, Object>;
 
-  Value(bool value) : data_(value) {}                           // NOLINT: implicit by design
-  Value(int value) : data_(std::int64_t{value}) {}              // NOLINT
-  Value(std::int64_t value) : data_(value) {}                   // NOLINT
-  Value(double value) : data_(value) {}                         // NOLINT
-  Value(const char* value) : data_(std::string(value)) {}      // NOLINT
-  Value(std::string value) : data_(std::move(value)) {}         // NOLINT
-  Value(Traversal value) : data_(std::move(value)) {}           // NOLINT
-  Value(Template value) : data_(std::move(value)) {}            // NOLINT
-  Value(List value) : data_(std::move(value)) {}                // NOLINT
-  Value(Object value) : data_(std::move(value)) {}              // NOLINT
+  Value(bool value) : data_(value) {}                      // NOLINT: implicit by design
+  Value(int value) : data_(std::int64_t{value}) {}         // NOLINT
+  Value(std::int64_t value) : data_(value) {}              // NOLINT
+  Value(double value) : data_(value) {}                    // NOLINT
+  Value(const char* value) : data_(std::string(value)) {}  // NOLINT
+  Value(std::string value) : data_(std::move(value)) {}    // NOLINT
+  Value(Traversal value) : data_(std::move(value)) {}      // NOLINT
+  Value(Template value) : data_(std::move(value)) {}       // NOLINT
+  Value(List value) : data_(std::move(value)) {}           // NOLINT
+  Value(Object value) : data_(std::move(value)) {}         // NOLINT
 
   const Data& data() const { return data_; }
+  Data& data() { return data_; }
 
  private:
   Data data_;

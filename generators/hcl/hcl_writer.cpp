@@ -1,9 +1,11 @@
 #include "generators/hcl/hcl_writer.h"
 
 #include <algorithm>
+#include <span>
 #include <stdexcept>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace iac::gen::hcl {
 
@@ -241,7 +243,154 @@ void align(std::vector<Line>& lines) {
   }
 }
 
+using Item = HclWriter::Body::Item;
+using PathStep = HclWriter::PathStep;
+
+std::string step_text(const PathStep& step) {
+  return step.index ? fmt::format("{}[{}]", step.name, *step.index) : step.name;
+}
+
+std::string edit_object(Object& object, std::span<const PathStep> steps,
+                        const std::optional<Value>& value, const std::string& where) {
+  const PathStep& step = steps.front();
+  const std::string here = where + "." + step.name;
+  if (step.index) {
+    return fmt::format("`{}` is a key of an object value: it takes no index", here);
+  }
+  auto& entries = object.entries;
+  auto it = std::find_if(entries.begin(), entries.end(),
+                         [&](const ObjectEntry& entry) { return entry.key == step.name; });
+  if (steps.size() == 1) {
+    if (!value) {
+      if (it == entries.end()) return fmt::format("nothing is written at `{}` to remove", here);
+      entries.erase(it);
+    } else if (it == entries.end()) {
+      entries.push_back({step.name, *value});
+    } else {
+      it->value = *value;
+    }
+    return {};
+  }
+  if (it == entries.end()) {
+    if (!value) return fmt::format("nothing is written at `{}` to remove", here);
+    entries.push_back({step.name, Object{}});
+    it = std::prev(entries.end());
+  }
+  auto* nested = std::get_if<Object>(&it->value.data());
+  if (nested == nullptr) {
+    return fmt::format("`{}` holds a value that is not an object: it has no `{}`", here,
+                       steps[1].name);
+  }
+  return edit_object(*nested, steps.subspan(1), value, here);
+}
+
+std::string edit_body(HclWriter::Body& body, std::span<const PathStep> steps,
+                      const std::optional<Value>& value, const std::string& where) {
+  const PathStep& step = steps.front();
+  const std::string here = where.empty() ? step_text(step) : where + "." + step_text(step);
+  const bool last = steps.size() == 1;
+  auto& items = body.items;
+  auto attribute = std::find_if(items.begin(), items.end(), [&](const Item& item) {
+    return item.kind == Item::Kind::attribute && item.name == step.name;
+  });
+  if (attribute != items.end()) {
+    if (step.index) return fmt::format("`{}` is an attribute: it takes no index", here);
+    if (last) {
+      if (value) {
+        *attribute->value = *value;
+      } else {
+        items.erase(attribute);
+      }
+      return {};
+    }
+    auto* object = std::get_if<Object>(&attribute->value->data());
+    if (object == nullptr) {
+      return fmt::format("`{}` is an attribute that is not an object: it has no `{}`", here,
+                         steps[1].name);
+    }
+    return edit_object(*object, steps.subspan(1), value, here);
+  }
+  std::vector<std::size_t> blocks;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].kind == Item::Kind::block && items[i].name == step.name) blocks.push_back(i);
+  }
+  if (last && value) {
+    if (!blocks.empty() || step.index) {
+      return fmt::format("`{}` is a nested block: override its attributes (`{}.<attribute>`)", here,
+                         step.name);
+    }
+    // A new attribute joins the others, before the first nested block, so it aligns with them.
+    auto first_block = std::find_if(items.begin(), items.end(), [](const Item& item) {
+      return item.kind == Item::Kind::block;
+    });
+    items.insert(first_block, Item{.kind = Item::Kind::attribute,
+                                   .name = step.name,
+                                   .labels = {},
+                                   .value = std::make_unique<Value>(*value),
+                                   .body = nullptr});
+    return {};
+  }
+  std::size_t chosen = 0;
+  auto create_block = [&](std::size_t position) {
+    items.insert(items.begin() + static_cast<std::ptrdiff_t>(position),
+                 Item{.kind = Item::Kind::block,
+                      .name = step.name,
+                      .labels = {},
+                      .value = nullptr,
+                      .body = std::make_unique<HclWriter::Body>()});
+    return position;
+  };
+  if (step.index) {
+    if (*step.index < blocks.size()) {
+      chosen = blocks[*step.index];
+    } else if (*step.index == blocks.size() && value) {
+      chosen = create_block(blocks.empty() ? items.size() : blocks.back() + 1);
+    } else {
+      return fmt::format("`{}` does not exist: {} `{}` block{} {} written", here, blocks.size(),
+                         step.name, blocks.size() == 1 ? "" : "s",
+                         blocks.size() == 1 ? "is" : "are");
+    }
+  } else if (blocks.size() > 1) {
+    return fmt::format("{} `{}` blocks are written at `{}`: pick one with `{}[0]` to `{}[{}]`",
+                       blocks.size(), step.name, here, step.name, step.name, blocks.size() - 1);
+  } else if (blocks.empty()) {
+    if (!value) return fmt::format("nothing is written at `{}` to remove", here);
+    chosen = create_block(items.size());
+  } else {
+    chosen = blocks.front();
+  }
+  if (last) {  // only removals get here
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(chosen));
+    return {};
+  }
+  return edit_body(*items[chosen].body, steps.subspan(1), value, here);
+}
+
 }  // namespace
+
+std::vector<std::string> HclWriter::edit_block(std::string_view type,
+                                               const std::vector<std::string>& labels,
+                                               const std::vector<Edit>& edits) {
+  std::vector<std::string> problems;
+  auto& items = root_->items;
+  auto block = std::find_if(items.begin(), items.end(), [&](const Body::Item& item) {
+    return item.kind == Body::Item::Kind::block && item.name == type && item.labels == labels;
+  });
+  if (block == items.end()) {
+    problems.push_back(
+        fmt::format("no `{}` block with labels {} is written", type, fmt::join(labels, " ")));
+    return problems;
+  }
+  for (const Edit& edit : edits) {
+    if (edit.path.empty()) {
+      problems.push_back("an edit has an empty path");
+      continue;
+    }
+    std::string problem = edit_body(*block->body, edit.path, edit.value, "");
+    if (!problem.empty()) problems.push_back(std::move(problem));
+  }
+  return problems;
+}
 
 HclWriter::HclWriter() : root_(std::make_unique<Body>()) { open_.push_back(root_.get()); }
 HclWriter::~HclWriter() = default;

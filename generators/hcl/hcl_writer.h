@@ -1,7 +1,9 @@
 #pragma once
 /// HclWriter: the only place that produces HCL text, in `terraform fmt` canonical form.
 
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +53,29 @@ class HclWriter {
   void attribute(std::string name, Value value);
   /// A `#` comment line, e.g. a checkov suppression.
   void comment(std::string text);
+
+  /// One step of an edit path: an attribute, an object key or a nested block type, with an
+  /// index to pick one of several blocks of that type.
+  struct PathStep {
+    std::string name;
+    std::optional<std::size_t> index;
+  };
+  /// A raw edit of a block already written (the escape hatch, Resource::terraform_override):
+  /// `value` replaces the attribute at `path` where the emitter wrote one, keeping its place,
+  /// or is added (after the block's other attributes, creating nested blocks as needed);
+  /// `std::nullopt` removes the attribute or nested block there. A step names an attribute
+  /// whose value is an object (`tags.owner`) or a nested block; a nested block that does not
+  /// exist is created; several blocks of one type need an index (`ip_restriction[1]`), and the
+  /// index one past the last appends a block. Rendering happens in str(), so edited blocks keep
+  /// `terraform fmt` alignment and escaping.
+  struct Edit {
+    std::vector<PathStep> path;
+    std::optional<Value> value;
+  };
+  /// Applies `edits` to the top-level block `type "label"...`, in order. Returns, per edit that
+  /// does not fit what is written, one sentence naming the path; the other edits still apply.
+  std::vector<std::string> edit_block(std::string_view type, const std::vector<std::string>& labels,
+                                      const std::vector<Edit>& edits);
 
   /// The document so far, ending in one newline.
   std::string str() const;

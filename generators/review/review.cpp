@@ -771,6 +771,7 @@ Review build_review(const Input& input) {
                      });
     review.scopes.push_back(std::move(scope));
   }
+  review.overrides = input.current_overrides;
   return review;
 }
 
@@ -889,6 +890,14 @@ std::string_view finding_word(FindingAction action) {
   return "changed";
 }
 
+/// `terraform app/env/web: site_config.http2_enabled = false (setting http2)`.
+std::string override_line(const RawEdit& edit) {
+  return fmt::format(
+      "{} {}: {} {}{}", edit.format, edit.path, edit.target,
+      edit.value.empty() ? std::string("removed") : fmt::format("= {}", edit.value),
+      edit.setting.empty() ? std::string() : fmt::format(" (setting {})", edit.setting));
+}
+
 bool show_text(const FileChange& file, const RenderOptions& options) {
   return options.unified || !file.summarized;
 }
@@ -909,6 +918,12 @@ std::string render_text(const Review& review, const RenderOptions& options) {
     out += '\n';
   } else {
     out += "== Security changes: none ==\n\n";
+  }
+  if (!review.overrides.empty()) {
+    out += fmt::format("== Overrides ({}): raw edits the typed model does not check ==\n",
+                       review.overrides.size());
+    for (const auto& o : review.overrides) out += fmt::format("   {}\n", override_line(o));
+    out += '\n';
   }
   if (options.security_only) return out;
   for (const auto& scope : review.scopes) {
@@ -1000,6 +1015,14 @@ std::string render_markdown(const Review& review, const RenderOptions& options) 
     }
     out += '\n';
   }
+  if (!review.overrides.empty()) {
+    out += fmt::format(
+        "### Overrides ({})\n\nRaw edits of the output that the typed model does "
+        "not check:\n\n",
+        review.overrides.size());
+    for (const auto& o : review.overrides) out += fmt::format("- {}\n", cell(override_line(o)));
+    out += '\n';
+  }
   if (options.security_only) return out;
   for (const auto& scope : review.scopes) {
     if (!scope.drift() && scope.notes.empty()) continue;
@@ -1075,6 +1098,17 @@ std::string render_json(const Review& review, const RenderOptions& options) {
                                           {"category", s.category},
                                           {"resource", s.resource},
                                           {"detail", s.detail}});
+    }
+  }
+  if (!review.overrides.empty()) {
+    root["overrides"] = nlohmann::ordered_json::array();
+    for (const auto& o : review.overrides) {
+      root["overrides"].push_back({{"path", o.path},
+                                   {"format", o.format},
+                                   {"target", o.target},
+                                   {"value", o.value},
+                                   {"removed", o.value.empty()},
+                                   {"setting", o.setting}});
     }
   }
   if (!options.security_only) {

@@ -27,6 +27,14 @@ struct Finding {
   std::string severity;  ///< `error`, `warning`, `info`.
   std::string message;
   bool suppressed = false;
+/// A raw edit of the output (an escape hatch, Resource::terraform_override and friends), as the
+/// model declares it: the review lists every one in scope, so reviewers see raw edits.
+struct RawEdit {
+  std::string path;     ///< Construct path, `app/env/...`.
+  std::string format;   ///< `terraform` or `bicep`.
+  std::string target;   ///< The edited path, `site_config.http2_enabled`.
+  std::string value;    ///< Short text of the value (`(sensitive)` when masked); empty: removed.
+  std::string setting;  ///< The typed setting it came from, empty for a raw path.
 };
 
 /// What the review compares.
@@ -41,6 +49,7 @@ struct Input {
   /// written before iacgen recorded findings) and from the code (every selected environment).
   std::map<std::string, std::vector<Finding>> committed_findings;
   std::map<std::string, std::vector<Finding>> current_findings;
+  std::vector<RawEdit> current_overrides;  ///< From the code, in scope.
 };
 
 struct AttributeChange {
@@ -126,6 +135,8 @@ struct Scope {
 struct Review {
   std::vector<Scope> scopes;  ///< Sorted by app, then env.
   int files_compared = 0;
+  /// Every override of the code under review, listed whether or not the output changed.
+  std::vector<RawEdit> overrides;
 
   bool drift() const;
   int security_change_count() const;

@@ -86,6 +86,55 @@ hcl::HclWriter::BlockScope Context::open(const Resource& resource, std::string_v
   return block;
 }
 
+namespace {
+
+hcl::Value to_hcl(const OverrideValue& value, Context& context) {
+  return std::visit(
+      [&](const auto& v) -> hcl::Value {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, Expr>) {
+          return context.value(v);
+        } else if constexpr (std::is_same_v<T, OverrideValue::List>) {
+          hcl::List list;
+          for (const auto& element : v) list.push_back(to_hcl(element, context));
+          return list;
+        } else if constexpr (std::is_same_v<T, OverrideValue::Object>) {
+          hcl::Object object;
+          for (const auto& entry : v)
+            object.entries.push_back({entry.key, to_hcl(entry.value, context)});
+          return object;
+        } else {
+          return v;
+        }
+      },
+      value.data());
+}
+
+}  // namespace
+
+void Context::apply_overrides(const Resource& resource) {
+  std::vector<hcl::HclWriter::Edit> edits;
+  for (const Override& edit : resource.overrides()) {
+    if (edit.format != OverrideFormat::terraform) continue;
+    std::vector<OverrideStep> steps;
+    if (!parse_override_path(edit.path, steps).empty()) continue;  // IAC-OVR-001 at validation
+    hcl::HclWriter::Edit out;
+    for (auto& step : steps) out.path.push_back({std::move(step.name), step.index});
+    if (edit.value) out.value = to_hcl(*edit.value, *this);
+    edits.push_back(std::move(out));
+  }
+  if (edits.empty()) return;
+  const std::string type(
+      std::visit([](const auto* r) { return resource_type(*r); }, resource.as_any()));
+  for (std::string& problem : writer_.edit_block("resource", {type, label(resource)}, edits)) {
+    report(resource.diagnostic(
+        "IAC-OVR-003",
+        fmt::format("Terraform override does not fit the {} block: {}", type, problem),
+        "check the path against what `iacgen synth` writes for this resource (main.tf) and the "
+        "azurerm schema; several blocks of one type need an index, `block[0]`"));
+  }
+}
+
 void Context::tags_and_dependencies(const Resource& resource) {
   if (resource.taggable()) {
     hcl::Object tags;

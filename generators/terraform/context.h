@@ -37,6 +37,9 @@ class Context {
   hcl::HclWriter::BlockScope open(const Resource& resource, std::string_view type);
   /// Writes `tags` (always, so that drift in tags shows) and `depends_on` when needed.
   void tags_and_dependencies(const Resource& resource);
+  /// Applies the resource's Terraform overrides to its block once the emitter has written it;
+  /// an edit that does not fit what is written is diagnostic IAC-OVR-003.
+  void apply_overrides(const Resource& resource);
 
   /// Records a problem an emitter found, e.g. a property this provider version cannot express.
   void report(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }

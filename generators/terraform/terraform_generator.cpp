@@ -142,6 +142,7 @@ class TerraformGenerator final : public Generator {
       Context context(*stack, body);
       for (const Resource* resource : stack->resources()) {
         std::visit([&](const auto* r) { emit(*r, context); }, resource->as_any());
+        context.apply_overrides(*resource);
       }
       diagnostics.insert(diagnostics.end(), context.diagnostics().begin(),
                          context.diagnostics().end());

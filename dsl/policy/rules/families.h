@@ -23,5 +23,6 @@ std::vector<Rule> front_door();
 std::vector<Rule> postgres();
 std::vector<Rule> cognitive();
 std::vector<Rule> key_vault_key();
+std::vector<Rule> overrides();
 
 }  // namespace iac::policy::rules

@@ -16,7 +16,8 @@ Value reference(const azure::ResourceGroup&, const std::string&, std::string_vie
 
 void emit(const azure::ResourceGroup& group, Context& context) {
   context.main().resource(Context::symbol(group), "Microsoft.Resources/resourceGroups@2024-03-01",
-                          context.header(group), adoption_comments(group));
+                          context.with_overrides(group, context.header(group)),
+                          adoption_comments(group));
 }
 
 }  // namespace iac::gen::bicep
