@@ -243,11 +243,14 @@ void section_overrides(std::string& out, const Stack& stack) {
       "or unclassified attributes; the policy section below shows their findings or "
       "suppressions.\n\n";
   out += "| Construct | Format | Path | Value | Setting |\n| --- | --- | --- | --- | --- |\n";
+  for (const Resource* r : stack.resources()) {
     for (const Override& edit : r->overrides()) {
       out += fmt::format("| {} | {} | {} | {} | {} |\n", code(relative(stack, *r)),
                          to_string(edit.format), code(edit.path),
                          edit.value ? code(edit.value->summary()) : std::string("(removed)"),
                          edit.setting.empty() ? std::string("—") : code(edit.setting));
+    }
+  }
   out += "\n";
 }
 
