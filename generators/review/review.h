@@ -27,6 +27,8 @@ struct Finding {
   std::string severity;  ///< `error`, `warning`, `info`.
   std::string message;
   bool suppressed = false;
+};
+
 /// A raw edit of the output (an escape hatch, Resource::terraform_override and friends), as the
 /// model declares it: the review lists every one in scope, so reviewers see raw edits.
 struct RawEdit {

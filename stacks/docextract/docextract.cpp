@@ -162,6 +162,12 @@ void declare(Stack& s, const Environment& env) {
                                                                       : env.is_staging() ? 2
                                                                                          : 1,
                                                       .zone_balancing = env.is_prod()});
+  // Prod's front end scales out on CPU from one worker per zone (the production standard's
+  // autoscaling): one more after 10 minutes above 70%, one fewer after 15 minutes below 30%.
+  if (env.is_prod()) {
+    web_plan.autoscale(
+        {.min = 3, .max = 10, .scale_out = cpu_above(70), .scale_in = cpu_below(30)});
+  }
 
   // The extractor: an HTTP function the front end calls with a function key. Dev shares the
   // front end's B1 worker (a few synthetic documents a day need no plan of their own).

@@ -100,6 +100,11 @@ void declare(Stack& s, const Environment& env) {
                                                               : env.is_staging() ? 2
                                                                                  : 1,
                                               .zone_balancing = env.is_prod()});
+  // Prod scales out on CPU from one worker per zone (the production standard's autoscaling):
+  // one more after 10 minutes above 70%, one fewer after 15 minutes below 30%.
+  if (env.is_prod()) {
+    plan.autoscale({.min = 3, .max = 10, .scale_out = cpu_above(70), .scale_in = cpu_below(30)});
+  }
   auto& api = s.add<LinuxWebApp>("api", {.plan = plan,
                                          .runtime = Runtime::node("20"),
                                          .insights = monitoring.insights(),
@@ -162,18 +167,18 @@ App openai() {
   // The service's own tests gate every change. The API has no public endpoint in any
   // environment (private endpoints everywhere), so each environment deploys from a runner
   // inside its network.
-  app.delivery(
-      {.tests = AppTests{.directory = "api",
-                         .install = "npm ci",
-                         .command = "npm test -- --ci --reporters=default "
-                                    "--reporters=jest-junit --coverage "
-                                    "--coverageReporters=cobertura",
-                         .junit_report = "junit.xml",
-                         .coverage_report = "coverage/cobertura-coverage.xml"},
-       .self_hosted_runners = {
-           {"dev", "openai-dev"}, {"staging", "openai-staging"}, {"prod", "openai-prod"}},
-       // Each environment's state in the platform's state account of that environment.
-       .state_backends = platform_state_backends()});
+  app.delivery({.tests = AppTests{.directory = "api",
+                                  .install = "npm ci",
+                                  .command = "npm test -- --ci --reporters=default "
+                                             "--reporters=jest-junit --coverage "
+                                             "--coverageReporters=cobertura",
+                                  .junit_report = "junit.xml",
+                                  .coverage_report = "coverage/cobertura-coverage.xml"},
+                .self_hosted_runners = {{"dev", "openai-dev"},
+                                        {"staging", "openai-staging"},
+                                        {"prod", "openai-prod"}},
+                // Each environment's state in the platform's state account of that environment.
+                .state_backends = platform_state_backends()});
   return app;
 }
 

@@ -64,7 +64,7 @@ TEST_CASE("the diff review lists the overrides in text, markdown and JSON") {
   // Shown with --security-only too: a raw edit may bypass the security review.
   CHECK(contains(review::render_text(result, {.security_only = true}), "== Overrides (2)"));
   CHECK(contains(review::render_json(result, {}), "\"target\": \"site_config.http2_enabled\""));
-  input.generated["shop/prod/terraform/main.tf"] = "x";
+  input.generated["shop/prod/terraform/main.tf"] = std::string(1, 'x');
   CHECK(contains(review::render_markdown(review::build_review(input), {}), "### Overrides (2)"));
 }
 

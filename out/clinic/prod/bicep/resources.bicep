@@ -63,7 +63,7 @@ resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
           sourcePortRange: '*'
           destinationAddressPrefix: '10.30.1.0/24'
           destinationPortRange: '5432'
-          description: 'Booking API to PostgreSQL over TLS (the NSG applies to private endpoints)'
+          description: 'Booking API to PostgreSQL over TLS'
         }
       }
       {
@@ -182,9 +182,9 @@ resource endpointsDr 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
           direction: 'Inbound'
           access: 'Allow'
           protocol: 'Tcp'
-          sourceAddressPrefix: '10.32.0.0/16'
+          sourceAddressPrefix: '10.33.0.0/16'
           sourcePortRange: '*'
-          destinationAddressPrefix: '10.32.1.0/24'
+          destinationAddressPrefix: '10.33.1.0/24'
           destinationPortRange: '5432'
           description: 'DR region clients (the API after failover) to the PostgreSQL read replica'
         }
@@ -220,14 +220,14 @@ resource vnetDr 'Microsoft.Network/virtualNetworks@2024-07-01' = {
   properties: {
     addressSpace: {
       addressPrefixes: [
-        '10.32.0.0/16'
+        '10.33.0.0/16'
       ]
     }
     subnets: [
       {
         name: 'endpoints'
         properties: {
-          addressPrefix: '10.32.1.0/24'
+          addressPrefix: '10.33.1.0/24'
           networkSecurityGroup: {
             id: endpointsDr.id
           }

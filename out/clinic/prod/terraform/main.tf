@@ -62,7 +62,7 @@ resource "azurerm_network_security_group" "endpoints" {
     source_port_range          = "*"
     destination_address_prefix = "10.30.1.0/24"
     destination_port_range     = "5432"
-    description                = "Booking API to PostgreSQL over TLS (the NSG applies to private endpoints)"
+    description                = "Booking API to PostgreSQL over TLS"
   }
 
   security_rule {
@@ -173,9 +173,9 @@ resource "azurerm_network_security_group" "endpoints_dr" {
     direction                  = "Inbound"
     access                     = "Allow"
     protocol                   = "Tcp"
-    source_address_prefix      = "10.32.0.0/16"
+    source_address_prefix      = "10.33.0.0/16"
     source_port_range          = "*"
-    destination_address_prefix = "10.32.1.0/24"
+    destination_address_prefix = "10.33.1.0/24"
     destination_port_range     = "5432"
     description                = "DR region clients (the API after failover) to the PostgreSQL read replica"
   }
@@ -198,7 +198,7 @@ resource "azurerm_virtual_network" "vnet_dr" {
   name                = "vnet-clinic-prod-vnet-dr"
   location            = "westus"
   resource_group_name = azurerm_resource_group.rg.name
-  address_space       = ["10.32.0.0/16"]
+  address_space       = ["10.33.0.0/16"]
   tags = {
     application         = "clinic"
     cost-center         = "clinic"
@@ -212,7 +212,7 @@ resource "azurerm_subnet" "vnet_dr_endpoints" {
   name                              = "endpoints"
   resource_group_name               = azurerm_resource_group.rg.name
   virtual_network_name              = azurerm_virtual_network.vnet_dr.name
-  address_prefixes                  = ["10.32.1.0/24"]
+  address_prefixes                  = ["10.33.1.0/24"]
   private_endpoint_network_policies = "Enabled"
 }
 

@@ -63,7 +63,7 @@ resource endpoints 'Microsoft.Network/networkSecurityGroups@2024-07-01' = {
           sourcePortRange: '*'
           destinationAddressPrefix: '10.31.1.0/24'
           destinationPortRange: '5432'
-          description: 'Booking API to PostgreSQL over TLS (the NSG applies to private endpoints)'
+          description: 'Booking API to PostgreSQL over TLS'
         }
       }
       {

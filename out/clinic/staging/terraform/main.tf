@@ -62,7 +62,7 @@ resource "azurerm_network_security_group" "endpoints" {
     source_port_range          = "*"
     destination_address_prefix = "10.31.1.0/24"
     destination_port_range     = "5432"
-    description                = "Booking API to PostgreSQL over TLS (the NSG applies to private endpoints)"
+    description                = "Booking API to PostgreSQL over TLS"
   }
 
   security_rule {

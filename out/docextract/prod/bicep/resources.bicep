@@ -1252,6 +1252,73 @@ resource webPlan 'Microsoft.Web/serverfarms@2024-11-01' = {
   }
 }
 
+resource webPlanAutoscale 'Microsoft.Insights/autoscalesettings@2021-05-01-preview' = {
+  name: 'autoscale-docextract-prod'
+  location: 'eastus'
+  tags: {
+    application: 'docextract'
+    'cost-center': 'hso-data'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    name: 'autoscale-docextract-prod'
+    enabled: true
+    targetResourceUri: webPlan.id
+    profiles: [
+      {
+        name: 'default'
+        capacity: {
+          minimum: '3'
+          maximum: '10'
+          default: '3'
+        }
+        rules: [
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricNamespace: 'microsoft.web/serverfarms'
+              metricResourceUri: webPlan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT10M'
+              timeAggregation: 'Average'
+              operator: 'GreaterThan'
+              threshold: 70
+            }
+            scaleAction: {
+              direction: 'Increase'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT5M'
+            }
+          }
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricNamespace: 'microsoft.web/serverfarms'
+              metricResourceUri: webPlan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT15M'
+              timeAggregation: 'Average'
+              operator: 'LessThan'
+              threshold: 30
+            }
+            scaleAction: {
+              direction: 'Decrease'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT10M'
+            }
+          }
+        ]
+      }
+    ]
+  }
+}
+
 resource webPlanDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'diag-log-analytics'
   scope: webPlan

@@ -925,6 +925,77 @@ resource "azurerm_service_plan" "web_plan" {
     environment         = "prod"
     managed-by          = "iacgen"
   }
+
+  lifecycle {
+    ignore_changes = [worker_count]
+  }
+}
+
+resource "azurerm_monitor_autoscale_setting" "web_plan_autoscale" {
+  name                = "autoscale-docextract-prod"
+  location            = "eastus"
+  resource_group_name = azurerm_resource_group.rg.name
+  target_resource_id  = azurerm_service_plan.web_plan.id
+  enabled             = true
+  tags = {
+    application         = "docextract"
+    cost-center         = "hso-data"
+    data-classification = "confidential"
+    environment         = "prod"
+    managed-by          = "iacgen"
+  }
+
+  profile {
+    name = "default"
+
+    capacity {
+      default = 3
+      minimum = 3
+      maximum = 10
+    }
+
+    rule {
+      metric_trigger {
+        metric_name        = "CpuPercentage"
+        metric_namespace   = "microsoft.web/serverfarms"
+        metric_resource_id = azurerm_service_plan.web_plan.id
+        time_grain         = "PT1M"
+        statistic          = "Average"
+        time_window        = "PT10M"
+        time_aggregation   = "Average"
+        operator           = "GreaterThan"
+        threshold          = 70
+      }
+
+      scale_action {
+        direction = "Increase"
+        type      = "ChangeCount"
+        value     = 1
+        cooldown  = "PT5M"
+      }
+    }
+
+    rule {
+      metric_trigger {
+        metric_name        = "CpuPercentage"
+        metric_namespace   = "microsoft.web/serverfarms"
+        metric_resource_id = azurerm_service_plan.web_plan.id
+        time_grain         = "PT1M"
+        statistic          = "Average"
+        time_window        = "PT15M"
+        time_aggregation   = "Average"
+        operator           = "LessThan"
+        threshold          = 30
+      }
+
+      scale_action {
+        direction = "Decrease"
+        type      = "ChangeCount"
+        value     = 1
+        cooldown  = "PT10M"
+      }
+    }
+  }
 }
 
 resource "azurerm_monitor_diagnostic_setting" "web_plan_diagnostics" {

@@ -550,6 +550,73 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   }
 }
 
+resource planAutoscale 'Microsoft.Insights/autoscalesettings@2021-05-01-preview' = {
+  name: 'autoscale-openai-prod'
+  location: 'australiaeast'
+  tags: {
+    application: 'openai'
+    'cost-center': 'ai-platform'
+    'data-classification': 'confidential'
+    environment: 'prod'
+    'managed-by': 'iacgen'
+  }
+  properties: {
+    name: 'autoscale-openai-prod'
+    enabled: true
+    targetResourceUri: plan.id
+    profiles: [
+      {
+        name: 'default'
+        capacity: {
+          minimum: '3'
+          maximum: '10'
+          default: '3'
+        }
+        rules: [
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricNamespace: 'microsoft.web/serverfarms'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT10M'
+              timeAggregation: 'Average'
+              operator: 'GreaterThan'
+              threshold: 70
+            }
+            scaleAction: {
+              direction: 'Increase'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT5M'
+            }
+          }
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricNamespace: 'microsoft.web/serverfarms'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT15M'
+              timeAggregation: 'Average'
+              operator: 'LessThan'
+              threshold: 30
+            }
+            scaleAction: {
+              direction: 'Decrease'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT10M'
+            }
+          }
+        ]
+      }
+    ]
+  }
+}
+
 resource planDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'diag-log-analytics'
   scope: plan
