@@ -14,8 +14,7 @@ Value reference(const azure::ResourceGroup&, const std::string&, std::string_vie
 }
 
 void emit(const azure::ResourceGroup& group, Context& context) {
-  context.main().resource(Context::symbol(group), "Microsoft.Resources/resourceGroups@2024-03-01",
-                          context.header(group));
+  context.main().resource(Context::symbol(group), kResourceGroupType, context.header(group));
 }
 
 }  // namespace iac::gen::bicep
