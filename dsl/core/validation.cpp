@@ -101,9 +101,11 @@ void check_cross_stack_references(const Stack& stack,
     for (const Ref& ref : refs) check_ref(*resource, ref);
     for (const Resource* dependency : resource->explicit_dependencies()) {
       if (!foreign(dependency)) continue;
-      const bool referenced = std::any_of(refs.begin(), refs.end(), [&](const Ref& ref) {
-        return ref.target != nullptr && &ref.target->stack() == &dependency->stack();
-      });
+      // Any reference from this stack to that one makes the pipeline deploy it first.
+      const std::vector<Ref> stack_refs = cross_stack_refs(stack);
+      const bool referenced =
+          std::any_of(stack_refs.begin(), stack_refs.end(),
+                      [&](const Ref& ref) { return &ref.target->stack() == &dependency->stack(); });
       if (referenced) continue;  // the stack order already deploys the producer first
       out.push_back(resource->diagnostic(
           "IAC-STACK-006",

@@ -21,14 +21,14 @@ App multistack_app() {
       Tags::of(*stack).add("cost-center", "netsplit-" + stack->stack_name());
       // Each stack's group has its own budget: its owners see their own spend.
       stack->add<ResourceGroupBudget>(
-          "budget", {.amount = env.is_prod() ? 500.0 : 100.0,
-                     .start_date = "2026-12-01",
-                     .notifications = {{.threshold_percent = 80,
-                                        .emails = {"platform@netsplit.example"}}}});
+          "budget",
+          {.amount = env.is_prod() ? 500.0 : 100.0,
+           .start_date = "2026-12-01",
+           .notifications = {{.threshold_percent = 80, .emails = {"platform@netsplit.example"}}}});
     }
 
-    auto& logs = network.add<LogAnalyticsWorkspace>(
-        "logs", {.retention_days = env.is_prod() ? 90 : 30});
+    auto& logs =
+        network.add<LogAnalyticsWorkspace>("logs", {.retention_days = env.is_prod() ? 90 : 30});
     auto& endpoints_nsg = network.add<NetworkSecurityGroup>(
         "endpoints", {.rules = {{.name = "allow-vnet-https",
                                  .priority = 100,
