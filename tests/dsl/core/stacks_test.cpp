@@ -103,7 +103,7 @@ TEST_CASE("Terraform: the producer exports an output and the consumer reads its 
                  "  }\n"
                  "}\n"));
   CHECK(contains(main,
-                 "subnet_id                     = "
+                 "subnet_id           = "
                  "data.terraform_remote_state.network.outputs.vnet_endpoints_id"));
   CHECK(contains(main, "data.terraform_remote_state.network.outputs.logs_id"));
   CHECK_FALSE(contains(main, "azurerm_subnet.vnet_endpoints"));
