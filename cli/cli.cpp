@@ -43,13 +43,22 @@ std::vector<std::string> scopes_of(std::vector<App>& apps, const Selection& sele
   std::vector<std::string> scopes;
   for (App& app : apps) {
     if (!selected(selection.apps, app.name())) continue;
+    // The stacks' folders: `<app>/<env>` for an app's only stack, `<app>/<env>/<stack>` for
+    // each of several (known once the stack function has run; synthesize() runs it once).
+    app.synthesize();
     for (const Environment& env : app.environment_list()) {
       if (!selected(selection.envs, env.name)) continue;
-      for (const auto& info : gen::generator_registry()) {
-        if (!info.per_app && selected(selection.formats, std::string(info.name))) {
-          scopes.push_back(info.env_file.empty()
-                               ? fmt::format("{}/{}/{}/", app.name(), env.name, info.name)
-                               : fmt::format("{}/{}/{}", app.name(), env.name, info.env_file));
+      std::vector<std::string> dirs;
+      for (const auto& stack : app.stacks()) {
+        if (stack->env().name == env.name) dirs.push_back(stack->output_dir());
+      }
+      if (dirs.empty()) dirs.push_back(fmt::format("{}/{}", app.name(), env.name));
+      for (const std::string& dir : dirs) {
+        for (const auto& info : gen::generator_registry()) {
+          if (!info.per_app && selected(selection.formats, std::string(info.name))) {
+            scopes.push_back(info.env_file.empty() ? fmt::format("{}/{}/", dir, info.name)
+                                                   : fmt::format("{}/{}", dir, info.env_file));
+          }
         }
       }
     }
@@ -242,6 +251,8 @@ int run(std::vector<App>& apps, int argc, const char* const* argv) {
       cli.add_subcommand("graph", "Draw one environment's resources, references and access");
   graph->add_option("--app", graph_options.app, "The application (needed when there are several)");
   graph->add_option("--env", graph_options.env, "The environment (needed when there are several)");
+  graph->add_option("--stack", graph_options.stack,
+                    "The stack (needed when the environment has several)");
   graph->add_option("--format", graph_options.format, "dot, mermaid or json")
       ->check(CLI::IsMember({"dot", "mermaid", "json"}))
       ->capture_default_str();

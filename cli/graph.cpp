@@ -50,6 +50,23 @@ int run_graph(std::vector<App>& apps, const GraphOptions& options) {
       return kUsage;
     }
   }
+  if (stack->named() || !options.stack.empty()) {
+    // Several stacks in the environment: one of them, by --stack.
+    const Stack* named = chosen->stack(stack->env().name, options.stack);
+    if (named == nullptr) {
+      std::string names;
+      for (const auto& s : chosen->stacks()) {
+        if (s->env().name != stack->env().name) continue;
+        if (!names.empty()) names += ", ";
+        names += s->stack_name();
+      }
+      std::cerr << fmt::format(
+          "iacgen graph: {} has the stacks {} in {}; choose one with --stack\n", chosen->name(),
+          names, stack->env().name);
+      return kUsage;
+    }
+    stack = named;
+  }
   const auto graph = gen::graph::build(
       *stack, options.detail == "summary" ? gen::graph::Detail::summary : gen::graph::Detail::full);
   if (options.format == "mermaid") {

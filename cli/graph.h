@@ -13,6 +13,7 @@ namespace iac::cli {
 struct GraphOptions {
   std::string app;              ///< Needed when there are several apps.
   std::string env;              ///< Needed when the app has several environments.
+  std::string stack;            ///< Needed when the environment has several stacks.
   std::string format = "dot";   ///< dot | mermaid | json
   std::string detail = "full";  ///< full | summary (the README's view)
 };

@@ -15,6 +15,30 @@ const META_ARGS = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifec
 const TOP_LEVEL = new Set(['terraform', 'provider', 'variable', 'output', 'locals', 'import', 'data', 'resource']);
 // Data sources allowed without a schema, with no arguments.
 const DATA_SOURCES = new Set(['azurerm_client_config']);
+// terraform_remote_state (built into Terraform): another stack's state in the azurerm backend.
+// The settings of that backend a stack may pass (terraform/internal/backend/remote-state/azure).
+const AZURERM_BACKEND = new Set([
+  'resource_group_name', 'storage_account_name', 'container_name', 'key', 'use_azuread_auth',
+  'subscription_id', 'tenant_id', 'client_id', 'use_oidc', 'use_msi', 'environment', 'snapshot',
+  'lookup_blob_endpoint']);
+const REMOTE_STATE_REQUIRED = ['storage_account_name', 'container_name', 'key'];
+function checkRemoteState(body, where, problems) {
+  for (const key of Object.keys(body)) {
+    if (!['backend', 'config', 'defaults', 'workspace', ...META_ARGS].includes(key)) {
+      problems.push(`${where}: unknown attribute or block "${key}"`);
+    }
+  }
+  if (body.backend !== 'azurerm') problems.push(`${where}: backend must be "azurerm", not ${JSON.stringify(body.backend)}`);
+  const config = body.config;
+  if (!isPlainObject(config)) { problems.push(`${where}: "config" must be an object`); return; }
+  for (const key of Object.keys(config)) {
+    if (!AZURERM_BACKEND.has(key)) problems.push(`${where}: config: unknown azurerm backend setting "${key}"`);
+  }
+  for (const key of REMOTE_STATE_REQUIRED) {
+    if (!(key in config)) problems.push(`${where}: config: missing "${key}"`);
+  }
+  if ('access_key' in config || 'sas_token' in config) problems.push(`${where}: config: storage keys must not be used`);
+}
 
 const schemaCache = new Map();
 // `data/` holds the data sources' schemas (same format, `data_source_type`).
@@ -143,6 +167,10 @@ function checkDocument(doc, file, problems) {
   for (const [type, byName] of Object.entries(doc.data || {})) {
     for (const [name, list] of Object.entries(byName)) {
       const where = `${file}: data ${type}.${name}`;
+      if (type === 'terraform_remote_state') {
+        for (const body of list) checkRemoteState(body, where, problems);
+        continue;
+      }
       const schema = DATA_SOURCES.has(type) ? null : loadSchema(type, 'data');
       if (schema) {
         const report = (msg) => problems.push(`${where}: ${msg}`);

@@ -15,7 +15,36 @@ Stack::Stack(std::string app_name, Environment env)
   resource_group_ = &add<azure::ResourceGroup>("rg");
 }
 
+Stack::Stack(std::string app_name, Environment env, std::string name)
+    : Construct(name, app_name + "/" + env.name),
+      app_name_(std::move(app_name)),
+      env_(std::move(env)),
+      stack_name_(std::move(name)) {
+  resource_group_ = &add<azure::ResourceGroup>("rg");
+}
+
 Stack::~Stack() = default;
+
+std::string Stack::output_dir() const {
+  if (!named()) return fmt::format("{}/{}", app_name_, env_.name);
+  return fmt::format("{}/{}/{}", app_name_, env_.name, stack_name_);
+}
+
+std::string Stack::state_key() const { return output_dir() + ".tfstate"; }
+
+std::string Stack::deployment_name() const {
+  if (!named()) return fmt::format("{}-{}", app_name_, env_.name);
+  return fmt::format("{}-{}-{}", app_name_, env_.name, stack_name_);
+}
+
+std::string cross_stack_output_name(const Ref& ref) {
+  const std::string& path = ref.target->path();
+  std::string name = path.substr(ref.target->stack().path().size() + 1);
+  for (char& c : name) {
+    if (c == '/' || c == '-') c = '_';
+  }
+  return name + "_" + ref.attribute;
+}
 
 ParameterRef Stack::parameter(std::string name, ParameterProps props) {
   if (locked()) throw std::logic_error(fmt::format("{}: cannot add parameters after lock", path()));
@@ -35,7 +64,8 @@ void Stack::add_suppression(policy::Suppression suppression) {
 }
 
 void Stack::send_diagnostics_to(const azure::LogAnalyticsWorkspace& workspace) {
-  if (locked()) throw std::logic_error(fmt::format("{}: cannot change diagnostics after lock", path()));
+  if (locked())
+    throw std::logic_error(fmt::format("{}: cannot change diagnostics after lock", path()));
   diagnostics_workspace_ = &workspace;
 }
 

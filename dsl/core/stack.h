@@ -43,15 +43,29 @@ struct Output {
   std::string description;
 };
 
-/// The root of one environment's construct tree. Every resource below it is deployed into the
-/// stack's resource group, created with the stack.
+/// The root of one construct tree: an application's only stack in one environment
+/// (`app.define`), or one of several named stacks of that environment (`app.define_stacks`).
+/// Every resource below it is deployed into the stack's resource group, created with the stack.
 class Stack : public Construct {
  public:
+  /// The application's only stack in `env`: path `<app>/<env>`, output `out/<app>/<env>/`.
   Stack(std::string app_name, Environment env);
+  /// One of several stacks of `env`: path `<app>/<env>/<name>`, output `out/<app>/<env>/<name>/`.
+  Stack(std::string app_name, Environment env, std::string name);
   ~Stack() override;
 
   const std::string& app_name() const { return app_name_; }
   const Environment& env() const { return env_; }
+  /// The stack's name within its environment; empty for an application's only stack.
+  const std::string& stack_name() const { return stack_name_; }
+  /// Whether this is one of several named stacks of its environment.
+  bool named() const { return !stack_name_.empty(); }
+  /// Where the stack's files go below the output root: `<app>/<env>` or `<app>/<env>/<name>`.
+  std::string output_dir() const;
+  /// The Terraform state key: `<app>/<env>.tfstate` or `<app>/<env>/<name>.tfstate`.
+  std::string state_key() const;
+  /// The deployment's name: `<app>-<env>` or `<app>-<env>-<name>`.
+  std::string deployment_name() const;
 
   azure::ResourceGroup& resource_group() { return *resource_group_; }
   const azure::ResourceGroup& resource_group() const { return *resource_group_; }
@@ -94,6 +108,7 @@ class Stack : public Construct {
  private:
   std::string app_name_;
   Environment env_;
+  std::string stack_name_;
   azure::ResourceGroup* resource_group_ = nullptr;
   std::deque<Parameter> parameters_;  // deque: ParameterRef points into it
   std::vector<Output> outputs_;
@@ -108,5 +123,10 @@ class Stack : public Construct {
 /// Whether `name` can name a parameter or output in every format: a letter, then letters,
 /// digits and underscores.
 bool is_valid_symbol_name(std::string_view name);
+
+/// The output a producer stack exports for a reference from another stack of its environment:
+/// the target's path below its stack, `_`-joined, then the attribute (`network_apps_id`). The
+/// same in every format, so a consumer reads it by name.
+std::string cross_stack_output_name(const Ref& ref);
 
 }  // namespace iac

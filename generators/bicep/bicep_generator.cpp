@@ -1,5 +1,6 @@
 #include "generators/bicep/bicep_generator.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -76,8 +77,47 @@ class BicepGenerator final : public Generator {
 
       Context context(*stack, main, resources);
       write_existing(*stack, resources);
+      Diagnostics foreign = context.declare_existing_resources();
+      std::set<std::string> local;
+      for (const Resource* resource : stack->resources()) local.insert(Context::symbol(*resource));
+      for (const Parameter& parameter : stack->parameters()) local.insert(parameter.name);
+      for (const auto& [target, symbol] : context.existing_symbols()) {
+        if (local.count(symbol) == 0 && symbol != kModuleSymbol) continue;
+        foreign.push_back(target->diagnostic(
+            "IAC-GEN-002",
+            fmt::format("Bicep symbol '{}' of this resource, as stack '{}' refers to it, is "
+                        "already used there",
+                        symbol, stack->stack_name()),
+            "rename the construct or the parameter of that stack"));
+      }
+      if (!foreign.empty()) {
+        diagnostics.insert(diagnostics.end(), foreign.begin(), foreign.end());
+        continue;
+      }
       for (const Resource* resource : stack->resources()) {
         std::visit([&](const auto* r) { emit(*r, context); }, resource->as_any());
+        for (const Ref& ref : resource->references()) {
+          if (ref.target == nullptr || &ref.target->stack() == stack.get()) continue;
+          // The emitter named the producer's resource by the symbol it has in its own stack:
+          // as a parent or a scope, not a value that an existing resource can give.
+          const std::string symbol = Context::symbol(*ref.target);
+          if (!context.mentions(*resource, symbol)) continue;
+          // Unless it is also the symbol of a resource of this stack that it refers to.
+          const auto refs = resource->references();
+          const bool own_symbol = std::any_of(refs.begin(), refs.end(), [&](const Ref& own) {
+            return own.target != nullptr && &own.target->stack() == stack.get() &&
+                   Context::symbol(*own.target) == symbol;
+          });
+          if (own_symbol) continue;
+          diagnostics.push_back(resource->diagnostic(
+              "IAC-STACK-009",
+              fmt::format("refers to '{}' of stack '{}' as its parent or scope, which Bicep "
+                          "cannot deploy across resource groups",
+                          ref.target->path(), ref.target->stack().stack_name()),
+              fmt::format("declare this resource in stack '{}', or refer only to values of "
+                          "that resource (its id, name...)",
+                          ref.target->stack().stack_name())));
+        }
       }
       diagnostics.insert(diagnostics.end(), context.diagnostics().begin(),
                          context.diagnostics().end());
@@ -86,7 +126,7 @@ class BicepGenerator final : public Generator {
       for (const Parameter& parameter : stack->parameters()) {
         params.properties.push_back({parameter.name, Reference{parameter.name, {}}});
       }
-      Object module_body{{{"name", fmt::format("{}-{}", app.name(), stack->env().name)},
+      Object module_body{{{"name", stack->deployment_name()},
                           {"scope", Reference{Context::symbol(stack->resource_group()), {}}}}};
       if (!params.properties.empty())
         module_body.properties.push_back({"params", std::move(params)});
@@ -113,7 +153,7 @@ class BicepGenerator final : public Generator {
         }
       }
 
-      const std::string dir = fmt::format("{}/{}/bicep/", app.name(), stack->env().name);
+      const std::string dir = stack->output_dir() + "/bicep/";
       sink.write(dir + "main.bicep", main.str());
       sink.write(dir + "resources.bicep", resources.str());
       sink.write(dir + "main.bicepparam", parameters.str());

@@ -1,6 +1,10 @@
 #pragma once
 /// What a Bicep emitter needs: the writers, and the rendering of model values into Bicep.
 
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,12 +21,20 @@ class Stack;
 
 namespace iac::gen::bicep {
 
+/// The resource group type, in main.bicep and in `existing` references to another stack's.
+inline constexpr const char* kResourceGroupType = "Microsoft.Resources/resourceGroups@2024-03-01";
+
 /// Per-stack state of the Bicep generator. main.bicep (subscription scope) holds the resource
 /// group and the module call; resources.bicep (resource-group scope) holds everything else.
+///
+/// A resource of another stack of the environment is an `existing` resource in resources.bicep,
+/// named after its stack (`networkVnet`), with its Azure name and
+/// `scope: resourceGroup('<its group>')` (or `parent:` an existing parent): names are known at
+/// synth time, so the consumer needs no output of the producer's deployment.
 class Context {
  public:
-  Context(const Stack& stack, BicepWriter& main, BicepWriter& resources)
-      : stack_(stack), main_(main), resources_(resources) {}
+  Context(const Stack& stack, BicepWriter& main, BicepWriter& resources);
+  ~Context();
 
   const Stack& stack() const { return stack_; }
   BicepWriter& main() { return main_; }
@@ -55,12 +67,37 @@ class Context {
   }
   const std::vector<std::pair<std::string, std::string>>& files() const { return files_; }
 
+  /// Declares an `existing` resource for every resource of another stack that this stack refers
+  /// to, before the stack's own resources; returns what cannot be declared.
+  Diagnostics declare_existing_resources();
+  /// The symbols of the `existing` resources, with their resources.
+  const std::map<const Resource*, std::string>& existing_symbols() const { return existing_; }
+  /// Whether the body written for `resource` names `symbol` (as `parent: kv`, `scope: kv` or
+  /// `kv.id`). An emitter that names another stack's resource by its own symbol uses it as a
+  /// parent or scope, which Bicep cannot deploy across resource groups.
+  bool mentions(const Resource& resource, const std::string& symbol) const;
+
  private:
+  struct Written {
+    std::string type;
+    Object body;
+  };
+  std::string existing_symbol(const Resource& target) const;
+  std::optional<std::string> declare_existing(const Resource& target, Diagnostics& out);
+  /// What the producer's emitter writes for `target`, from a dry run of the producer stack.
+  const Written* probe(const Resource& target);
+
   const Stack& stack_;
   BicepWriter& main_;
   BicepWriter& resources_;
   std::vector<std::pair<std::string, std::string>> files_;
   Diagnostics diagnostics_;
+  std::map<const Resource*, Written> written_;
+  std::map<const Resource*, std::string> existing_;
+  std::map<const Resource*, std::string> existing_types_;
+  std::map<const Stack*, std::unique_ptr<Context>> probes_;
+  std::unique_ptr<BicepWriter> probe_main_;
+  std::unique_ptr<BicepWriter> probe_resources_;
 };
 
 }  // namespace iac::gen::bicep

@@ -166,7 +166,7 @@ class FunctionsGenerator final : public Generator {
         if (function_app == nullptr) continue;
         const azure::LinuxFunctionApp& func = **function_app;
         const std::string dir =
-            fmt::format("{}/{}/functions/{}/", app.name(), stack->env().name, func.construct_id());
+            fmt::format("{}/functions/{}/", stack->output_dir(), func.construct_id());
         sink.write(dir + "host.json", host_json(func));
         if (func.props().host.layout != azure::BindingLayout::function_json) continue;
         for (const auto& function : func.functions()) {

@@ -509,6 +509,23 @@ struct Builder {
         if (to.empty() || joined.count({from->second, to})) continue;
         add_edge(from->second, to, EdgeKind::reference);
       }
+      // Values read from another stack of the environment: its resource, in its stack's box.
+      for (const Ref& ref : r->references()) {
+        if (ref.target == nullptr || in_stack.count(ref.target) > 0) continue;
+        const Stack& other = ref.target->stack();
+        if (other.env().name != stack.env().name || other.stack_name().empty()) continue;
+        const std::string below = ref.target->path().substr(other.path().size() + 1);
+        std::string group = add_group("stack/" + other.stack_name(),
+                                      "Stack " + other.stack_name() + " (deployed before)");
+        std::string id = "x_" + encode_id(other.stack_name() + "/" + below);
+        nodes.try_emplace(id, Node{.id = id,
+                                   .path = other.stack_name() + ": " + below,
+                                   .kind = std::string(ref.target->kind().name),
+                                   .name = ref.target->name(),
+                                   .group = group,
+                                   .facts = {}});
+        add_edge(from->second, id, EdgeKind::cross_stack, cross_stack_output_name(ref));
+      }
     }
     finish();
   }
@@ -556,6 +573,8 @@ std::string_view edge_style_dot(EdgeKind kind) {
       return "color=\"#1e8449\", style=dashed, fontcolor=\"#1e8449\"";
     case EdgeKind::diagnostics:
       return "color=\"#7d3c98\", style=dotted, fontcolor=\"#7d3c98\"";
+    case EdgeKind::cross_stack:
+      return "color=\"#b9770e\", style=dashed, fontcolor=\"#b9770e\"";
   }
   return "";
 }
@@ -578,6 +597,8 @@ std::string_view to_string(EdgeKind kind) {
       return "private_link";
     case EdgeKind::diagnostics:
       return "diagnostics";
+    case EdgeKind::cross_stack:
+      return "cross_stack";
   }
   return "reference";
 }
@@ -745,6 +766,7 @@ std::string to_mermaid(const Graph& graph) {
     std::string_view arrow = edge.kind == EdgeKind::reference      ? "-->"
                              : edge.kind == EdgeKind::private_link ? "-.->"
                              : edge.kind == EdgeKind::diagnostics  ? "-.->"
+                             : edge.kind == EdgeKind::cross_stack  ? "-.->"
                                                                    : "==>";
     if (edge.label.empty()) {
       out += fmt::format("  {} {} {}\n", edge.from, arrow, edge.to);
@@ -759,6 +781,7 @@ std::string to_mermaid(const Graph& graph) {
                         : kind == EdgeKind::access       ? "#c0392b"
                         : kind == EdgeKind::origin       ? "#2471a3"
                         : kind == EdgeKind::private_link ? "#1e8449"
+                        : kind == EdgeKind::cross_stack  ? "#b9770e"
                                                          : "#7d3c98";
     std::vector<std::string> numbers;
     for (auto i : indexes) numbers.push_back(std::to_string(i));

@@ -30,6 +30,9 @@ enum class EdgeKind {
   origin,        ///< Front Door → the origin it serves.
   private_link,  ///< Private endpoint → the resource it connects to.
   diagnostics,   ///< Diagnostic setting → Log Analytics workspace.
+  /// A reference to a resource of another stack of the environment, read from that stack's
+  /// output (the label): drawn dashed, to a node in the other stack's group.
+  cross_stack,
 };
 std::string_view to_string(EdgeKind kind);  ///< "reference", "access", ...
 

@@ -170,13 +170,13 @@ Mapping validate_stage(const Delivery& delivery) {
   steps.add(script("terraform fmt", fmt::format("terraform fmt -check -recursive {}/{}",
                                                 kOutputRoot, delivery.app)));
   for (const Stage& stage : delivery.stages) {
-    steps.add(script(fmt::format("terraform validate ({})", stage.environment),
+    steps.add(script(fmt::format("terraform validate ({})", unit_label(stage)),
                      "terraform init -backend=false -input=false\nterraform validate\n",
                      stage.terraform_dir));
   }
   // Both flavours are checked on every change, whichever one deploys.
   for (const Stage& stage : delivery.stages) {
-    steps.add(script(fmt::format("bicep build and lint ({})", stage.environment),
+    steps.add(script(fmt::format("bicep build and lint ({})", unit_label(stage)),
                      "az bicep build --file main.bicep --stdout > /dev/null\n"
                      "az bicep lint --file main.bicep\n",
                      stage.bicep_dir));
@@ -199,11 +199,30 @@ void add_site_deployments(const Delivery& delivery, const Stage& stage, Sequence
   }
 }
 
-Mapping environment_stage(const Delivery& delivery, const Stage& stage,
-                          const std::string& previous) {
+/// The environment's stage id: the unit id without its stack part.
+std::string identifier_of_environment(const Stage& stage) {
+  if (stage.stack_id.empty()) return stage.id;
+  return stage.id.substr(0, stage.id.size() - stage.stack_id.size() - 1);
+}
+
+/// The length of `<environment id>_` at the start of a named unit's id.
+std::size_t identifier_prefix_length(const Stage& stage) {
+  return identifier_of_environment(stage).size() + 1;
+}
+
+std::string pipeline_variable(std::string_view name) { return fmt::format("$({})", name); }
+
+/// The plan job and the deployment job of one unit (one stack of the environment): `plan` and
+/// `apply`, or `plan_<stack>` and `apply_<stack>` after the stacks it reads from.
+void add_unit_jobs(const Delivery& delivery, const Stage& stage, Sequence& jobs) {
   const bool terraform = delivery.flavour == IacFlavour::terraform;
+  const std::string suffix = stage.stack_id.empty() ? std::string() : "_" + stage.stack_id;
+  const std::string plan_job = "plan" + suffix;
+  const std::string apply_job = "apply" + suffix;
   const std::string artifact =
-      fmt::format("{}-{}", terraform ? "tfplan" : "whatif", stage.environment);
+      stage.stack.empty() ? fmt::format("{}-{}", terraform ? "tfplan" : "whatif", stage.environment)
+                          : fmt::format("{}-{}-{}", terraform ? "tfplan" : "whatif",
+                                        stage.environment, stage.stack);
   // Secret variables are not in a script's environment unless mapped, and are mapped here by
   // name only: their values live in the variable group. Terraform reads TF_VAR_<name>, the
   // .bicepparam file <NAME>.
@@ -214,6 +233,11 @@ Mapping environment_stage(const Delivery& delivery, const Stage& stage,
   }
   Mapping plan_env =
       terraform ? Mapping{{"TF_VAR_subscription_id", "$(ARM_SUBSCRIPTION_ID)"}} : Mapping{};
+  if (terraform) {
+    for (auto& [name, value] : remote_state_variables(stage, &pipeline_variable)) {
+      plan_env.add(name, value);
+    }
+  }
   for (const auto& entry : secrets.entries) plan_env.entries.push_back(entry);
 
   Sequence plan_steps{checkout()};
@@ -279,22 +303,15 @@ Mapping environment_stage(const Delivery& delivery, const Stage& stage,
   }
   add_site_deployments(delivery, stage, apply_steps);
 
-  std::string condition = "and(succeeded(), ne(variables['Build.Reason'], 'PullRequest')";
-  if (stage.prod)
-    condition +=
-        fmt::format(", eq(variables['Build.SourceBranch'], 'refs/heads/{}')", kDefaultBranch);
-  condition += ")";
-
-  Mapping deployment{{"deployment", "apply"},
-                     {"displayName", fmt::format("Deploy {}", stage.environment)},
-                     {"dependsOn", "plan"}};
+  Mapping deployment{{"deployment", apply_job},
+                     {"displayName", fmt::format("Deploy {}", unit_label(stage))},
+                     {"dependsOn", plan_job}};
+  const std::string changes = fmt::format("dependencies.{}.outputs['plan.changes']", plan_job);
   if (terraform && stage.sites.empty()) {
-    deployment.add("condition",
-                   "and(succeeded(), eq(dependencies.plan.outputs['plan.changes'], 'true'))");
+    deployment.add("condition", fmt::format("and(succeeded(), eq({}, 'true'))", changes));
   } else if (terraform) {
     // Packages deploy on every run; the apply step runs only when the plan has changes.
-    deployment.add("variables",
-                   Mapping{{"changes", "$[ dependencies.plan.outputs['plan.changes'] ]"}});
+    deployment.add("variables", Mapping{{"changes", fmt::format("$[ {} ]", changes)}});
   }
   // Approvals, the exclusive lock and (for prod) the branch control are checks on this
   // environment; the deployment waits for them.
@@ -304,14 +321,38 @@ Mapping environment_stage(const Delivery& delivery, const Stage& stage,
       "strategy",
       Mapping{{"runOnce", Mapping{{"deploy", Mapping{{"steps", std::move(apply_steps)}}}}}});
 
-  Sequence jobs{Mapping{{"job", "plan"},
-                        {"displayName",
-                         fmt::format("{} {}", terraform ? "Plan" : "What-if", stage.environment)},
-                        {"timeoutInMinutes", 30},
-                        {"steps", std::move(plan_steps)}},
-                std::move(deployment)};
+  Mapping plan{
+      {"job", plan_job},
+      {"displayName", fmt::format("{} {}", terraform ? "Plan" : "What-if", unit_label(stage))}};
+  if (!stage.after.empty()) {
+    // After the stacks it reads from, whether they deployed or had nothing to change.
+    Sequence depends;
+    for (const std::string& id : stage.after) {
+      depends.add("apply_" + id.substr(identifier_prefix_length(stage)));
+    }
+    plan.add("dependsOn", std::move(depends));
+    plan.add("condition", "and(not(failed()), not(canceled()))");
+  }
+  plan.add("timeoutInMinutes", 30);
+  plan.add("steps", std::move(plan_steps));
+  jobs.add(std::move(plan));
+  jobs.add(std::move(deployment));
+}
 
-  Mapping result{{"stage", stage.id},
+/// One environment: the units of its stacks, in dependency order.
+Mapping environment_stage(const Delivery& delivery, const std::vector<const Stage*>& units,
+                          const std::string& previous) {
+  const Stage& stage = *units.front();
+  std::string condition = "and(succeeded(), ne(variables['Build.Reason'], 'PullRequest')";
+  if (stage.prod)
+    condition +=
+        fmt::format(", eq(variables['Build.SourceBranch'], 'refs/heads/{}')", kDefaultBranch);
+  condition += ")";
+
+  Sequence jobs;
+  for (const Stage* unit : units) add_unit_jobs(delivery, *unit, jobs);
+
+  Mapping result{{"stage", identifier_of_environment(stage)},
                  {"displayName", stage.environment},
                  {"dependsOn", previous},
                  {"condition", std::move(condition)},
@@ -334,9 +375,14 @@ std::string azure_pipelines(const Delivery& delivery) {
   const Mapping branches{{"include", Sequence{kDefaultBranch}}};
   Sequence stages{validate_stage(delivery)};
   std::string previous = "validate";
-  for (const Stage& stage : delivery.stages) {
-    stages.add(environment_stage(delivery, stage, previous));
-    previous = stage.id;
+  for (std::size_t i = 0; i < delivery.stages.size();) {
+    std::vector<const Stage*> units;
+    const std::string& environment = delivery.stages[i].environment;
+    while (i < delivery.stages.size() && delivery.stages[i].environment == environment) {
+      units.push_back(&delivery.stages[i++]);
+    }
+    stages.add(environment_stage(delivery, units, previous));
+    previous = identifier_of_environment(*units.front());
   }
 
   Mapping root;

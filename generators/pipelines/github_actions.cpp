@@ -235,12 +235,12 @@ Mapping validate_job(const Delivery& delivery) {
   steps.add(run("terraform fmt",
                 fmt::format("terraform fmt -check -recursive {}/{}", kOutputRoot, delivery.app)));
   for (const Stage& stage : delivery.stages) {
-    steps.add(run(fmt::format("terraform validate ({})", stage.environment),
+    steps.add(run(fmt::format("terraform validate ({})", unit_label(stage)),
                   "terraform init -backend=false -input=false\nterraform validate\n",
                   stage.terraform_dir));
   }
   for (const Stage& stage : delivery.stages) {
-    steps.add(run(fmt::format("bicep build and lint ({})", stage.environment),
+    steps.add(run(fmt::format("bicep build and lint ({})", unit_label(stage)),
                   "az bicep build --file main.bicep --stdout > /dev/null\n"
                   "az bicep lint --file main.bicep\n",
                   stage.bicep_dir));
@@ -268,9 +268,32 @@ void add_secrets(const Stage& stage, IacFlavour flavour, Mapping& env) {
   }
 }
 
-Mapping plan_job(const Delivery& delivery, const Stage& stage, const std::string& needs) {
+/// One job id as a string, several as a list.
+Node needs_node(const std::vector<std::string>& needs) {
+  if (needs.size() == 1) return Node(needs.front());
+  Sequence list;
+  for (const std::string& need : needs) list.add(need);
+  return Node(std::move(list));
+}
+
+std::string github_variable(std::string_view name) {
+  return fmt::format("${{{{ vars.{} }}}}", name);
+}
+
+/// The plan/what-if artifact of a unit: per environment, or per stack of an environment.
+std::string artifact(const char* kind, const Stage& stage) {
+  return stage.stack.empty() ? fmt::format("{}-{}", kind, stage.environment)
+                             : fmt::format("{}-{}-{}", kind, stage.environment, stage.stack);
+}
+
+Mapping plan_job(const Delivery& delivery, const Stage& stage, const Node& needs) {
   const bool terraform = delivery.flavour == IacFlavour::terraform;
   Mapping env = terraform ? terraform_env(stage) : Mapping{};
+  if (terraform && !stage.complete_backend) {
+    // Where the states of the stacks this one reads from are (remote state data sources).
+    for (auto& [name, value] : remote_state_variables(stage, &github_variable))
+      env.add(name, value);
+  }
   add_secrets(stage, delivery.flavour, env);
   std::string condition = "${{ !cancelled() && !failure() && github.event_name != 'pull_request'";
   if (stage.prod) condition += " && " + default_branch_only();
@@ -295,7 +318,7 @@ Mapping plan_job(const Delivery& delivery, const Stage& stage, const std::string
     steps.add(std::move(plan));
     steps.add(step(
         "Publish the plan", kUploadArtifact,
-        Mapping{{"name", fmt::format("tfplan-{}", stage.environment)},
+        Mapping{{"name", artifact("tfplan", stage)},
                 // The lock file pins the provider hashes the plan was made with.
                 {"path", fmt::format("{0}/tfplan\n{0}/.terraform.lock.hcl\n", stage.terraform_dir)},
                 {"include-hidden-files", true},
@@ -314,13 +337,13 @@ Mapping plan_job(const Delivery& delivery, const Stage& stage, const std::string
     what_if.entries.insert(what_if.entries.begin() + 1, yaml::Entry{"id", "plan"});
     steps.add(std::move(what_if));
     steps.add(step("Publish the what-if", kUploadArtifact,
-                   Mapping{{"name", fmt::format("whatif-{}", stage.environment)},
+                   Mapping{{"name", artifact("whatif", stage)},
                            {"path", stage.bicep_dir + "/whatif.txt"},
                            {"if-no-files-found", "error"},
                            {"retention-days", 5}}));
   }
 
-  Mapping job{{"name", fmt::format("{} {}", terraform ? "Plan" : "What-if", stage.environment)},
+  Mapping job{{"name", fmt::format("{} {}", terraform ? "Plan" : "What-if", unit_label(stage))},
               {"needs", needs},
               {"if", condition},
               {"runs-on", runs_on(stage)},
@@ -365,8 +388,7 @@ Mapping apply_job(const Delivery& delivery, const Stage& stage) {
     steps.add(setup_terraform());
     steps.add(azure_login());
     steps.add(step("Download the plan", kDownloadArtifact,
-                   Mapping{{"name", fmt::format("tfplan-{}", stage.environment)},
-                           {"path", stage.terraform_dir}}));
+                   Mapping{{"name", artifact("tfplan", stage)}, {"path", stage.terraform_dir}}));
     Mapping init = run("terraform init", terraform_init(stage), stage.terraform_dir);
     Mapping apply =
         run("terraform apply", "terraform apply -input=false tfplan", stage.terraform_dir);
@@ -386,20 +408,18 @@ Mapping apply_job(const Delivery& delivery, const Stage& stage) {
   }
   add_site_deployments(stage, steps);
 
-  Mapping job{
-      {"name", fmt::format("Deploy {}", stage.environment)},
-      {"needs", plan_id(stage)},
-      {"if", condition},
-      {"runs-on", runs_on(stage)},
-      {"timeout-minutes", 60},
-      // Required reviewers (and, for prod, the default branch as the only deployment branch)
-      // are configured on this environment in the repository settings.
-      {"environment", Mapping{{"name", stage.environment}}},
-      // One deployment per environment at a time; a running one is never cancelled, since
-      // that could leave the state locked and the resources half changed.
-      {"concurrency", Mapping{{"group", fmt::format("{}-{}", delivery.app, stage.environment)},
-                              {"cancel-in-progress", false}}},
-      {"permissions", permissions(true)}};
+  Mapping job{{"name", fmt::format("Deploy {}", unit_label(stage))},
+              {"needs", plan_id(stage)},
+              {"if", condition},
+              {"runs-on", runs_on(stage)},
+              {"timeout-minutes", 60},
+              // Required reviewers (and, for prod, the default branch as the only deployment
+              // branch) are configured on this environment in the repository settings.
+              {"environment", Mapping{{"name", stage.environment}}},
+              // One deployment per environment at a time; a running one is never cancelled, since
+              // that could leave the state locked and the resources half changed.
+              {"concurrency", Mapping{{"group", stage.deployment}, {"cancel-in-progress", false}}},
+              {"permissions", permissions(true)}};
   if (!env.empty()) job.add("env", std::move(env));
   job.add("steps", std::move(steps));
   return job;
@@ -412,11 +432,10 @@ std::string github_workflow(const Delivery& delivery) {
   jobs.spaced = true;
   jobs.add("validate", validate_job(delivery));
   jobs.add("review_comment", review_comment_job());
-  std::string previous = "validate";
   for (const Stage& stage : delivery.stages) {
-    jobs.add(plan_id(stage), plan_job(delivery, stage, previous));
+    jobs.add(plan_id(stage),
+             plan_job(delivery, stage, needs_node(first_needs(delivery, stage, "apply_"))));
     jobs.add(apply_id(stage), apply_job(delivery, stage));
-    previous = apply_id(stage);
   }
 
   Mapping root;

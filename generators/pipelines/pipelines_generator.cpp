@@ -14,6 +14,7 @@
 #include "generators/output/output_sink.h"
 #include "generators/pipelines/azure_devops.h"
 #include "generators/pipelines/github_actions.h"
+#include "generators/terraform/remote_state.h"
 
 namespace iac::gen::pipelines {
 
@@ -31,67 +32,78 @@ Delivery delivery_of(const App& app, Diagnostics& diagnostics) {
   const DeliveryProps& props = app.delivery();
   Delivery delivery{
       .app = app.name(), .stages = {}, .flavour = props.deploy_with, .tests = props.tests};
-  for (const auto& stack : app.stacks()) {
-    const Environment& env = stack->env();
-    const std::string dir = fmt::format("{}/{}/{}", kOutputRoot, app.name(), env.name);
-    const auto runner = props.self_hosted_runners.find(env.name);
-    Stage stage{.environment = env.name,
-                .id = identifier(env.name),
-                .prod = env.is_prod(),
-                .terraform_dir = dir + "/terraform",
-                .bicep_dir = dir + "/bicep",
-                .location = env.location,
-                .runner = runner == props.self_hosted_runners.end() ? "" : runner->second,
-                .sites = {},
-                .secure_parameters = {}};
-    if (const auto& backend = stack->state_backend()) {
-      stage.complete_backend = true;
-      // The stack declares the account its state is in: it cannot be in it before it exists.
-      for (const Resource* resource : stack->resources()) {
-        if (dynamic_cast<const azure::StorageAccount*>(resource) != nullptr &&
-            resource->name() == backend->storage_account) {
-          stage.holds_own_state = true;
+  for (const Environment& environment : app.environment_list()) {
+    for (const Stack* stack : app.deployment_order(environment.name)) {
+      const Environment& env = stack->env();
+      const std::string dir = fmt::format("{}/{}", kOutputRoot, stack->output_dir());
+      const auto runner = props.self_hosted_runners.find(env.name);
+      Stage stage{
+          .environment = env.name,
+          .stack = stack->stack_name(),
+          .id = identifier(stack->named() ? env.name + "_" + stack->stack_name() : env.name),
+          .stack_id = stack->named() ? identifier(stack->stack_name()) : std::string(),
+          .after = {},
+          .reads_remote_state = !cross_stack_refs(*stack).empty(),
+          .deployment = stack->deployment_name(),
+          .prod = env.is_prod(),
+          .terraform_dir = dir + "/terraform",
+          .bicep_dir = dir + "/bicep",
+          .location = env.location,
+          .runner = runner == props.self_hosted_runners.end() ? "" : runner->second,
+          .sites = {},
+          .secure_parameters = {}};
+      if (const auto& backend = stack->state_backend()) {
+        stage.complete_backend = true;
+        // The stack declares the account its state is in: it cannot be in it before it exists.
+        for (const Resource* resource : stack->resources()) {
+          if (dynamic_cast<const azure::StorageAccount*>(resource) != nullptr &&
+              resource->name() == backend->storage_account) {
+            stage.holds_own_state = true;
+          }
         }
       }
-    }
-    for (const Parameter& parameter : stack->parameters()) {
-      // A parameter without a value in the stack (an Entra group's object id, say) is supplied
-      // by the pipeline the same way as a secret, so that plan and deployment never prompt.
-      if (parameter.props.secure || !parameter.props.value) {
-        stage.secure_parameters.push_back(parameter.name);
+      for (const Stack* producer : stack_dependencies(*stack, app.stacks())) {
+        stage.after.push_back(identifier(env.name + "_" + producer->stack_name()));
       }
-    }
-    for (const Resource* resource : stack->resources()) {
-      const auto* site = dynamic_cast<const azure::Site*>(resource);
-      if (site == nullptr || !site->package()) continue;
-      const auto& package = *site->package();
-      // Only an open endpoint answers a hosted runner: an allow list does not list its address.
-      if (site->settings().public_network.mode() != PublicNetwork::Mode::open &&
-          stage.runner.empty()) {
-        diagnostics.push_back(
-            {.rule_id = "IAC-PIPE-003",
-             .severity = Severity::error,
-             .path = site->path(),
-             .message = fmt::format("'{}' is not open to the internet in {}, so a hosted "
-                                    "runner can neither deploy its package nor call its health "
-                                    "endpoint",
-                                    site->name(), env.name),
-             .fix = fmt::format("set `.self_hosted_runners = {{{{\"{}\", \"<runner label>\"}}}}` "
-                                "in the app's delivery, for a runner inside the environment's "
-                                "network",
-                                env.name)});
+      for (const Parameter& parameter : stack->parameters()) {
+        // A parameter without a value in the stack (an Entra group's object id, say) is supplied
+        // by the pipeline the same way as a secret, so that plan and deployment never prompt.
+        if (parameter.props.secure || !parameter.props.value) {
+          stage.secure_parameters.push_back(parameter.name);
+        }
       }
-      stage.sites.push_back(
-          {.function_app = dynamic_cast<const azure::LinuxFunctionApp*>(site) != nullptr,
-           .name = site->name(),
-           .resource_group = stack->resource_group().name(),
-           .package_path = package.path,
-           .build = package.build,
-           .output = package.output,
-           .health_url = fmt::format("https://{}.azurewebsites.net{}", site->name(),
-                                     site->smoke_test_path().value_or("/"))});
+      for (const Resource* resource : stack->resources()) {
+        const auto* site = dynamic_cast<const azure::Site*>(resource);
+        if (site == nullptr || !site->package()) continue;
+        const auto& package = *site->package();
+        // Only an open endpoint answers a hosted runner: an allow list does not list its address.
+        if (site->settings().public_network.mode() != PublicNetwork::Mode::open &&
+            stage.runner.empty()) {
+          diagnostics.push_back(
+              {.rule_id = "IAC-PIPE-003",
+               .severity = Severity::error,
+               .path = site->path(),
+               .message = fmt::format("'{}' is not open to the internet in {}, so a hosted "
+                                      "runner can neither deploy its package nor call its health "
+                                      "endpoint",
+                                      site->name(), env.name),
+               .fix = fmt::format("set `.self_hosted_runners = {{{{\"{}\", \"<runner label>\"}}}}` "
+                                  "in the app's delivery, for a runner inside the environment's "
+                                  "network",
+                                  env.name)});
+        }
+        stage.sites.push_back(
+            {.function_app = dynamic_cast<const azure::LinuxFunctionApp*>(site) != nullptr,
+             .name = site->name(),
+             .resource_group = stack->resource_group().name(),
+             .package_path = package.path,
+             .build = package.build,
+             .output = package.output,
+             .health_url = fmt::format("https://{}.azurewebsites.net{}", site->name(),
+                                       site->smoke_test_path().value_or("/"))});
+      }
+      delivery.stages.push_back(std::move(stage));
     }
-    delivery.stages.push_back(std::move(stage));
   }
   return delivery;
 }
@@ -146,6 +158,37 @@ std::string bootstrap_note(const Delivery& delivery) {
       stages, delivery.app);
 }
 
+std::vector<std::string> first_needs(const Delivery& delivery, const Stage& stage,
+                                     std::string_view prefix) {
+  std::vector<std::string> needs;
+  for (const std::string& id : stage.after) needs.push_back(std::string(prefix) + id);
+  if (!needs.empty()) return needs;
+  // The units of the environment before this unit's.
+  std::string previous_environment;
+  for (const Stage& other : delivery.stages) {
+    if (other.environment == stage.environment) break;
+    previous_environment = other.environment;
+  }
+  for (const Stage& other : delivery.stages) {
+    if (!previous_environment.empty() && other.environment == previous_environment) {
+      needs.push_back(std::string(prefix) + other.id);
+    }
+  }
+  if (needs.empty()) needs.push_back("validate");
+  return needs;
+}
+
+std::vector<std::pair<std::string, std::string>> remote_state_variables(
+    const Stage& stage, std::string (*pipeline_reference)(std::string_view variable)) {
+  std::vector<std::pair<std::string, std::string>> result;
+  if (!stage.reads_remote_state) return result;
+  for (const terraform::StateBackendVariable& variable : terraform::state_backend_variables()) {
+    result.emplace_back("TF_VAR_" + std::string(variable.variable),
+                        pipeline_reference(variable.pipeline_variable));
+  }
+  return result;
+}
+
 std::string checkov_command(const std::string& app, const std::string& sarif_dir) {
   return fmt::format(
       "pipx run --spec checkov=={} checkov --directory {}/{} \\\n"
@@ -154,13 +197,13 @@ std::string checkov_command(const std::string& app, const std::string& sarif_dir
       kCheckovVersion, kOutputRoot, app, sarif_dir);
 }
 
-std::string bicep_deployment(const Delivery& delivery, const Stage& stage, std::string_view verb,
-                             std::string_view run_id) {
+std::string bicep_deployment(const Delivery& /*delivery*/, const Stage& stage,
+                             std::string_view verb, std::string_view run_id) {
   return fmt::format(
       "az deployment sub {} \\\n"
-      "  --name \"{}-{}-{}\" --location {} \\\n"
+      "  --name \"{}-{}\" --location {} \\\n"
       "  --template-file main.bicep --parameters main.bicepparam",
-      verb, delivery.app, stage.environment, run_id, stage.location);
+      verb, stage.deployment, run_id, stage.location);
 }
 
 std::string package_deployment(const SiteDeployment& site, std::string_view temp_dir) {

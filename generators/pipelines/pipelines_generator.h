@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dsl/core/delivery.h"
@@ -31,13 +32,26 @@ struct SiteDeployment {
   std::string health_url;      ///< `https://<name>.azurewebsites.net<path>`.
 };
 
-/// One environment as a delivery stage, in declaration order.
+/// One stack of one environment as a delivery unit: environments in declaration order, the
+/// stacks of an environment in dependency order (an app declared with define() has one per
+/// environment, without a stack name).
 struct Stage {
-  std::string environment;    ///< The environment's name, e.g. `prod`.
-  std::string id;             ///< `environment` as a job/stage identifier (`[A-Za-z0-9_]`).
+  std::string environment;  ///< The environment's name, e.g. `prod`.
+  /// The stack's name, empty for an application's only stack.
+  std::string stack;
+  /// `environment`, or `environment_stack`, as a job/stage identifier (`[A-Za-z0-9_]`).
+  std::string id;
+  /// `stack` as a job identifier, empty for an application's only stack.
+  std::string stack_id;
+  /// The ids of the units of the same environment this one reads from: deployed before it.
+  std::vector<std::string> after;
+  /// Whether the Terraform plan reads other stacks' states (needs the state backend variables).
+  bool reads_remote_state = false;
+  /// `<app>-<env>` or `<app>-<env>-<stack>`: the Bicep deployment, the artifacts and locks.
+  std::string deployment;
   bool prod = false;          ///< Deploys only from kDefaultBranch.
-  std::string terraform_dir;  ///< `out/<app>/<env>/terraform`, from the repository root.
-  std::string bicep_dir;      ///< `out/<app>/<env>/bicep`.
+  std::string terraform_dir;  ///< `out/<app>/<env>[/<stack>]/terraform`, from the repo root.
+  std::string bicep_dir;      ///< `out/<app>/<env>[/<stack>]/bicep`.
   std::string location;       ///< The environment's primary region (subscription deployments).
   /// A self-hosted runner label / agent pool inside the environment's network; empty: hosted.
   std::string runner;
@@ -53,6 +67,11 @@ struct Stage {
   bool holds_own_state = false;
 };
 
+/// `environment` or `environment/stack`: how jobs and steps name a unit.
+inline std::string unit_label(const Stage& stage) {
+  return stage.stack.empty() ? stage.environment : stage.environment + "/" + stage.stack;
+}
+
 /// What both pipelines are rendered from: the application and its stages.
 struct Delivery {
   std::string app;
@@ -67,6 +86,17 @@ inline constexpr const char* kCheckovVersion = "3.2.364";
 /// `iacgen check` is the gate (it knows the suppressions and their reasons); Checkov's findings
 /// go to the code-scanning view for review.
 std::string checkov_command(const std::string& app, const std::string& sarif_dir);
+
+/// The `needs` of a unit's first job: the units of its environment it reads from, or, for a
+/// unit that reads from none, every unit of the previous environment (`validate` for the first
+/// environment). Job ids are `<prefix><unit id>`.
+std::vector<std::string> first_needs(const Delivery& delivery, const Stage& stage,
+                                     std::string_view prefix);
+
+/// The environment variables that give a consumer stack's plan the state backend's location,
+/// `TF_VAR_<variable>` = `pipeline_reference(<pipeline variable>)`; none for other units.
+std::vector<std::pair<std::string, std::string>> remote_state_variables(
+    const Stage& stage, std::string (*pipeline_reference)(std::string_view variable));
 
 /// `az deployment sub <verb>` of the stage's main.bicep with its parameters file, named after
 /// the run (`run_id`: the CI system's run number, e.g. `${GITHUB_RUN_ID}`). No trailing newline.

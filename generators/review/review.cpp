@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "generators/generator.h"
 #include "generators/output/sha256.h"
 #include "generators/review/bicep_reader.h"
 #include "generators/review/bicep_rules.h"
@@ -31,6 +32,16 @@ std::pair<std::string, std::string> scope_of(const std::string& path,
   std::string next =
       path.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);
   if (second == std::string::npos || per_app_dirs.count(next) > 0) return {app, ""};
+  // `app/env/stack/format/...`: one of several stacks of the environment is a scope of its own
+  // (`env/stack`), so that each stack's resources are compared with the same stack's.
+  auto third = path.find('/', second + 1);
+  if (third != std::string::npos) {
+    const std::string folder = path.substr(second + 1, third - second - 1);
+    const bool format =
+        std::any_of(gen::generator_registry().begin(), gen::generator_registry().end(),
+                    [&](const gen::GeneratorInfo& info) { return info.name == folder; });
+    if (!format) return {app, next + "/" + folder};
+  }
   return {app, next};
 }
 

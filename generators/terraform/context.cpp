@@ -9,6 +9,7 @@
 #include "dsl/core/resource.h"
 #include "dsl/core/stack.h"
 #include "generators/terraform/azure/emitters.h"
+#include "generators/terraform/remote_state.h"
 
 namespace iac::gen::terraform {
 
@@ -22,10 +23,9 @@ std::string id_or_name(std::string_view type, std::string_view name) {
 }
 
 std::string Context::label(const Resource& resource) {
-  // path is "<app>/<env>/<id>/<id>..."; the label is the part below the stack.
+  // path is "<stack path>/<id>/<id>..."; the label is the part below the stack.
   const std::string& path = resource.path();
-  std::size_t start = path.find('/', path.find('/') + 1) + 1;
-  std::string label = path.substr(start);
+  std::string label = path.substr(resource.stack().path().size() + 1);
   for (char& c : label) {
     if (c == '/' || c == '-') c = '_';
   }
@@ -33,6 +33,12 @@ std::string Context::label(const Resource& resource) {
 }
 
 hcl::Traversal Context::traversal(const Ref& ref) {
+  if (&ref.target->stack() != &stack_) {
+    remote_states_.insert(&ref.target->stack());
+    return hcl::Traversal{{"data", "terraform_remote_state",
+                           remote_state_label(ref.target->stack()), "outputs",
+                           cross_stack_output_name(ref)}};
+  }
   return std::visit(
       [&](const auto* resource) {
         // A reference-only construct is read by its data source (data_sources.cpp), whose
@@ -148,13 +154,16 @@ void Context::tags_and_dependencies(const Resource& resource) {
     for (const Resource* dependency : resource.explicit_dependencies()) {
       // A resource owned elsewhere exists already: there is nothing to wait for.
       if (dependency->is_reference()) continue;
+      // A resource of another stack is deployed first by the pipeline (validation requires a
+      // reference to it): no address to depend on here.
+      if (&dependency->stack() != &stack_) continue;
       addresses.emplace_back(std::visit(
           [&](const auto* r) {
             return hcl::Traversal{{std::string(resource_type(*r)), label(*r)}};
           },
           dependency->as_any()));
     }
-    writer_.attribute("depends_on", std::move(addresses));
+    if (!addresses.empty()) writer_.attribute("depends_on", std::move(addresses));
   }
 }
 

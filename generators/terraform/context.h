@@ -1,6 +1,7 @@
 #pragma once
 /// What a Terraform emitter needs: the writer, and the rendering of model values into HCL.
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,8 @@ class Context {
   const Stack& stack() const { return stack_; }
 
   /// The block label of a resource: its path below the stack, `_`-joined (`monitoring_logs`).
+  /// A reference to a resource of another stack reads the producer's output instead:
+  /// `data.terraform_remote_state.<stack>.outputs.<cross_stack_output_name>`.
   static std::string label(const Resource& resource);
 
   /// An expression as an HCL value: a literal string, a traversal, or a template.
@@ -31,6 +34,9 @@ class Context {
   hcl::Traversal traversal(const Ref& ref);
   /// Whether main.tf needs `data "azurerm_client_config" "current"`.
   bool uses_client_config() const { return uses_client_config_; }
+  /// The stacks of the environment whose outputs this stack reads: each needs
+  /// `data "terraform_remote_state" "<stack>"`.
+  const std::set<const Stack*>& remote_states() const { return remote_states_; }
 
   /// Opens `resource "<type>" "<label>"` and writes `name`, `location` and, unless the resource
   /// is the resource group, `resource_group_name`.
@@ -49,6 +55,7 @@ class Context {
   const Stack& stack_;
   hcl::HclWriter& writer_;
   bool uses_client_config_ = false;
+  std::set<const Stack*> remote_states_;
   Diagnostics diagnostics_;
 };
 

@@ -12,6 +12,7 @@
 #include "generators/terraform/azure/emitters.h"
 #include "generators/terraform/context.h"
 #include "generators/terraform/references.h"
+#include "generators/terraform/remote_state.h"
 
 namespace iac::gen::terraform {
 
@@ -46,7 +47,7 @@ std::string versions_tf(const Stack& stack) {
       // Partial configuration: the pipeline passes the state storage account with
       // `terraform init -backend-config=...`; state access uses Entra ID, not storage keys.
       auto backend = w.block("backend", {"azurerm"});
-      w.attribute("key", state_key(stack.app_name(), stack.env().name));
+      w.attribute("key", stack.state_key());
       w.attribute("use_azuread_auth", true);
     }
   }
@@ -78,7 +79,7 @@ std::string providers_tf() {
   return w.str();
 }
 
-std::string variables_tf(const Stack& stack) {
+std::string variables_tf(const Stack& stack, bool reads_remote_state) {
   hcl::HclWriter w;
   w.comment(kHeader);
   {
@@ -96,11 +97,20 @@ std::string variables_tf(const Stack& stack) {
     if (parameter.props.value) w.attribute("default", *parameter.props.value);
     if (parameter.props.secure) w.attribute("sensitive", true);
   }
+  if (reads_remote_state) {
+    // Where the other stacks' states are: the same backend as this stack's own, which the
+    // pipeline completes with -backend-config from the same variables.
+    for (const StateBackendVariable& state : state_backend_variables()) {
+      auto variable = w.block("variable", {std::string(state.variable)});
+      w.attribute("description", std::string(state.description));
+      w.attribute("type", hcl::Traversal{{"string"}});
+    }
+  }
   return w.str();
 }
 
 /// Uses the main.tf context, so a builtin in an output also declares the data source.
-std::string outputs_tf(const Stack& stack, Context& context) {
+std::string outputs_tf(const Stack& stack, const std::vector<Ref>& exported, Context& context) {
   hcl::HclWriter w;
   w.comment(kHeader);
   for (const Output& output : stack.outputs()) {
@@ -108,6 +118,15 @@ std::string outputs_tf(const Stack& stack, Context& context) {
     if (!output.description.empty()) w.attribute("description", output.description);
     w.attribute("value", context.value(output.value));
     if (output.value.sensitive()) w.attribute("sensitive", true);
+  }
+  // What the other stacks of the environment read from this one's state. Never a secret:
+  // validation refuses sensitive references across stacks (IAC-STACK-005).
+  for (const Ref& ref : exported) {
+    auto block = w.block("output", {cross_stack_output_name(ref)});
+    w.attribute("description",
+                fmt::format("{} of {}, read by other stacks of {} through the Terraform state.",
+                            ref.attribute, ref.target->path(), stack.env().name));
+    w.attribute("value", context.traversal(ref));
   }
   return w.str();
 }
@@ -146,18 +165,27 @@ class TerraformGenerator final : public Generator {
       }
       diagnostics.insert(diagnostics.end(), context.diagnostics().begin(),
                          context.diagnostics().end());
-      const std::string outputs = outputs_tf(*stack, context);
+      const std::string outputs = outputs_tf(*stack, exported_refs(*stack, app.stacks()), context);
       hcl::HclWriter header;
       header.comment(kHeader);
       if (context.uses_client_config()) {
         auto data = header.block("data", {"azurerm_client_config", "current"});
       }
+      // Every producer this stack reads, in the environment's stack order.
+      for (const auto& producer : app.stacks()) {
+        if (context.remote_states().count(producer.get()) == 0) continue;
+        auto data = header.block("data", {"terraform_remote_state", remote_state_label(*producer)});
+        header.attribute("backend", "azurerm");
+        header.attribute("config", remote_state_config(*producer));
+      }
       write_data_sources(*stack, header);
-      const std::string dir = fmt::format("{}/{}/terraform/", app.name(), stack->env().name);
+      const std::string dir = stack->output_dir() + "/terraform/";
       sink.write(dir + "versions.tf", versions_tf(*stack));
       sink.write(dir + "providers.tf", providers_tf());
       sink.write(dir + "main.tf", header.str() + "\n" + body.str());
-      sink.write(dir + "variables.tf", variables_tf(*stack));
+      // A stack with a named state backend reads the other stacks' states from it directly.
+      sink.write(dir + "variables.tf",
+                 variables_tf(*stack, !context.remote_states().empty() && !stack->state_backend()));
       sink.write(dir + "outputs.tf", outputs);
       if (std::string imports = imports_tf(*stack, kHeader); !imports.empty()) {
         sink.write(dir + "imports.tf", imports);
@@ -183,7 +211,10 @@ StateBackendConfig state_backend_config(const StateBackend& backend, std::string
 
 std::optional<StateBackendConfig> state_backend_config(const Stack& stack) {
   if (!stack.state_backend()) return std::nullopt;
-  return state_backend_config(*stack.state_backend(), stack.app_name(), stack.env().name);
+  StateBackendConfig config =
+      state_backend_config(*stack.state_backend(), stack.app_name(), stack.env().name);
+  config.key = stack.state_key();  // `<app>/<env>/<stack>.tfstate` for a named stack
+  return config;
 }
 
 std::unique_ptr<Generator> make_generator() { return std::make_unique<TerraformGenerator>(); }

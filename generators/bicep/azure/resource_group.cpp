@@ -15,7 +15,7 @@ Value reference(const azure::ResourceGroup&, const std::string&, std::string_vie
 }
 
 void emit(const azure::ResourceGroup& group, Context& context) {
-  context.main().resource(Context::symbol(group), "Microsoft.Resources/resourceGroups@2024-03-01",
+  context.main().resource(Context::symbol(group), kResourceGroupType,
                           context.with_overrides(group, context.header(group)),
                           adoption_comments(group));
 }
