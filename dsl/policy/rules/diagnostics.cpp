@@ -28,9 +28,12 @@ Problem missing_diagnostics(const Resource& resource, const Environment&) {
   if (!resource.diagnostics().is_enforced()) {
     return "diagnostics are waived: " + resource.diagnostics().reason();
   }
-  const bool workspace = dynamic_cast<const LogAnalyticsWorkspace*>(&resource) != nullptr;
+  // Without a destination AZ-DIAG-002 reports the stack once, not every resource (checked
+  // first: looking for settings that cannot exist costs a scan of the stack per source).
+  const LogAnalyticsWorkspace* destination = azure::diagnostics_destination(resource.stack());
+  if (destination == nullptr) return {};
   // The destination workspace keeps its own logs; it does not send them to itself.
-  if (workspace && azure::diagnostics_destination(resource.stack()) == &resource) return {};
+  if (destination == &resource) return {};
   std::string missing;
   for (const auto& source : sources) {
     if (azure::has_diagnostic_setting(resource, source)) continue;
@@ -38,8 +41,7 @@ Problem missing_diagnostics(const Resource& resource, const Environment&) {
     missing +=
         source.child_type.empty() ? std::string("the resource") : std::string(source.child_type);
   }
-  // Without a destination AZ-DIAG-002 reports the stack once, not every resource.
-  if (missing.empty() || azure::diagnostics_destination(resource.stack()) == nullptr) return {};
+  if (missing.empty()) return {};
   return "no diagnostic setting sends the logs and metrics of " + missing + " to Log Analytics";
 }
 
