@@ -497,15 +497,10 @@ std::vector<DiagnosticSource> PostgresFlexibleServer::diagnostic_sources() const
 
 // --- read replica ---------------------------------------------------------------------------
 
+/// A replica is a flexible server: the same global name space and rules.
 const ResourceKind PostgresReplica::kKind{.name = "PostgreSQL read replica",
                                           .abbreviation = "psql",
-                                          .naming = {.min_length = 3,
-                                                     .max_length = 63,
-                                                     .charset = "lowercase letters, digits and '-'",
-                                                     .allowed = lower_alnum_hyphen,
-                                                     .first = chars::lower_alnum,
-                                                     .last = chars::lower_alnum,
-                                                     .scope = NameScope::global}};
+                                          .naming = PostgresFlexibleServer::kKind.naming};
 
 PostgresReplica::PostgresReplica(Construct& scope, std::string id, Props props)
     : Resource(scope, std::move(id), props.name, props.tags),
